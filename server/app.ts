@@ -1,0 +1,96 @@
+import { OpenAPIHono } from '@hono/zod-openapi'
+import { HTTPException } from 'hono/http-exception'
+import { secureHeaders } from 'hono/secure-headers'
+import type { AppDeps, AppEnv } from './app-env.ts'
+import { auditRoutes } from './audit/audit.routes.ts'
+import { authRoutes } from './auth/auth.routes.ts'
+import { definitionsRoutes } from './definitions/definitions.routes.ts'
+import { AppError, errorBody } from './errors.ts'
+import { healthRoutes } from './health/health.routes.ts'
+import { guardStateChanges, limitBody } from './request-guards.ts'
+import { roundsRoutes } from './rounds/rounds.routes.ts'
+import { schoolsRoutes } from './schools/schools.routes.ts'
+import { staffUsersRoutes } from './staff-users/staff-users.routes.ts'
+
+export const API_BODY_LIMIT_BYTES = 64 * 1024
+
+export interface AppOptions extends AppDeps {
+  /** Where unexpected errors are reported; defaults to stderr. */
+  logError?: (error: unknown) => void
+}
+
+/** Builds the whole HTTP app from explicit dependencies; nothing here reads the environment. */
+export function createApp(options: AppOptions) {
+  const { logError = (error) => console.error(error), ...deps } = options
+  const app = new OpenAPIHono<AppEnv>()
+
+  app.use(
+    '*',
+    secureHeaders({
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+        formAction: ["'self'"],
+        baseUri: ["'none'"],
+        objectSrc: ["'none'"],
+      },
+      referrerPolicy: 'no-referrer',
+    }),
+  )
+  app.use('/api/*', limitBody(API_BODY_LIMIT_BYTES), guardStateChanges)
+  app.use('/api/*', async (c, next) => {
+    await next()
+    c.header('Cache-Control', 'no-store')
+  })
+
+  app.route('/healthz', healthRoutes(deps))
+  app.route('/api/auth', authRoutes(deps))
+  app.route('/api/schools', schoolsRoutes(deps))
+  app.route('/api/rounds', roundsRoutes(deps))
+  app.route('/api/users', staffUsersRoutes(deps))
+  app.route('/api/audit-log', auditRoutes(deps))
+  app.route('/api/definitions', definitionsRoutes(deps))
+
+  app.doc31('/api/openapi.json', {
+    openapi: '3.1.0',
+    info: { title: 'Trivselsradar API', version: '0.1.0' },
+  })
+
+  app.notFound((c) =>
+    c.json(
+      errorBody(new AppError(404, 'not_found', `No such address: ${c.req.method} ${c.req.path}`)),
+      404,
+    ),
+  )
+  app.onError((error, c) => {
+    if (error instanceof AppError) return c.json(errorBody(error), error.status)
+    if (error instanceof SyntaxError) {
+      return c.json(
+        errorBody(new AppError(400, 'bad_request', 'The request body is not valid JSON.')),
+        400,
+      )
+    }
+    if (error instanceof HTTPException && error.status < 500) {
+      return c.json(
+        errorBody(
+          new AppError(error.status, 'bad_request', error.message || 'The request is not valid.'),
+        ),
+        error.status,
+      )
+    }
+    logError(error)
+    return c.json(
+      errorBody(
+        new AppError(500, 'internal', 'Something went wrong on the server. Please try again.'),
+      ),
+      500,
+    )
+  })
+  return app
+}
+
+export type App = ReturnType<typeof createApp>

@@ -1,0 +1,168 @@
+import type { Insertable, Selectable, Updateable } from 'kysely'
+
+/**
+ * The database schema, dialect-neutral: text ids, ISO-8601 text timestamps set in code,
+ * integer booleans, JSON stored as text. Nothing here identifies a pupil.
+ */
+export interface Database {
+  municipalities: MunicipalityTable
+  schools: SchoolTable
+  classes: ClassTable
+  questionnaire_definitions: QuestionnaireDefinitionTable
+  survey_rounds: SurveyRoundTable
+  class_codes: ClassCodeTable
+  responses: ResponseTable
+  staff_users: StaffUserTable
+  staff_sessions: StaffSessionTable
+  rate_limits: RateLimitTable
+  audit_log: AuditLogTable
+}
+
+export interface MunicipalityTable {
+  id: string
+  name: string
+  created_at: string
+}
+
+export interface SchoolTable {
+  id: string
+  municipality_id: string
+  name: string
+  created_at: string
+}
+
+export interface ClassTable {
+  id: string
+  school_id: string
+  /** School year the class list belongs to, e.g. "2025/26" (classes move up a grade each year). */
+  school_year: string
+  grade: number
+  label: string
+  expected_pupils: number
+  created_at: string
+}
+
+/** Immutable once stored: a changed questionnaire or spec file becomes a new row. */
+export interface QuestionnaireDefinitionTable {
+  id: string
+  /** Stable id of the questionnaire across versions, e.g. "ssp-7-9". */
+  questionnaire_id: string
+  /** 1, 2, 3 … per questionnaire_id, in the order versions were first loaded. */
+  version: number
+  title: string
+  survey_json: string
+  scoring_spec_json: string
+  scoring_spec_version: string
+  /** SHA-256 over the canonical survey JSON and scoring spec. */
+  content_hash: string
+  created_at: string
+}
+
+export type RoundState = 'draft' | 'open' | 'closed'
+
+export interface SurveyRoundTable {
+  id: string
+  municipality_id: string
+  definition_id: string
+  name: string
+  /** e.g. "2025/26" */
+  school_year: string
+  /** e.g. "baseline", "follow-up 1"; null for an ordinary yearly round. */
+  wave_label: string | null
+  opens_at: string
+  closes_at: string
+  state: RoundState
+  created_at: string
+  updated_at: string
+}
+
+export interface ClassCodeTable {
+  /** Normalised code (upper case, no separators); the primary key is the lookup. */
+  code: string
+  round_id: string
+  class_id: string
+  created_at: string
+  revoked_at: string | null
+}
+
+export type ResponseState = 'draft' | 'complete'
+
+export interface ResponseTable {
+  /** Client-generated UUID v4: makes a retried submission idempotent. */
+  id: string
+  round_id: string
+  class_id: string
+  school_id: string
+  grade: number
+  definition_id: string
+  state: ResponseState
+  answers_json: string
+  locale: string
+  /** Dates only (YYYY-MM-DD): the analysis needs the day, not the minute. */
+  started_on: string
+  submitted_on: string | null
+  /**
+   * When the draft was first saved; only kept while the response is a draft, to compute
+   * completion_seconds, and cleared when the response is completed.
+   */
+  draft_started_at: string | null
+  completion_seconds: number | null
+  /** JSON array of validity flag ids, e.g. ["honesty","too-fast"]. */
+  quality_flags_json: string
+  updated_at: string
+}
+
+export type StaffRole = 'admin' | 'analyst' | 'school'
+
+export interface StaffUserTable {
+  id: string
+  email: string
+  display_name: string
+  password_hash: string
+  role: StaffRole
+  municipality_id: string
+  /** Only for the `school` role. */
+  school_id: string | null
+  disabled: number
+  created_at: string
+}
+
+export interface StaffSessionTable {
+  /** SHA-256 of the session token; the token itself only lives in the cookie. */
+  id_hash: string
+  user_id: string
+  csrf_token: string
+  created_at: string
+  expires_at: string
+}
+
+/** Fixed-window counters shared by every server instance (e.g. failed logins per email). */
+export interface RateLimitTable {
+  key: string
+  window_started_at: string
+  count: number
+}
+
+export interface AuditLogTable {
+  id: string
+  at: string
+  user_id: string | null
+  municipality_id: string | null
+  action: string
+  entity_type: string
+  entity_id: string | null
+  details_json: string
+}
+
+export type Municipality = Selectable<MunicipalityTable>
+export type School = Selectable<SchoolTable>
+export type NewSchool = Insertable<SchoolTable>
+export type ClassRow = Selectable<ClassTable>
+export type QuestionnaireDefinitionRow = Selectable<QuestionnaireDefinitionTable>
+export type SurveyRoundRow = Selectable<SurveyRoundTable>
+export type SurveyRoundUpdate = Updateable<SurveyRoundTable>
+export type ClassCodeRow = Selectable<ClassCodeTable>
+export type ResponseRow = Selectable<ResponseTable>
+export type StaffUserRow = Selectable<StaffUserTable>
+export type StaffSessionRow = Selectable<StaffSessionTable>
+export type AuditLogRow = Selectable<AuditLogTable>
