@@ -31,7 +31,7 @@ export interface TestWorld {
   emails: { adminA: string; analystA: string; schoolA: string; adminB: string }
   /** Signs in and returns the Cookie header value. */
   login(email: string, password?: string): Promise<string>
-  /** A JSON request as a browser would send it. */
+  /** A request as a browser's fetch would send it: JSON body with its content type, if any. */
   call(
     method: string,
     path: string,
@@ -113,7 +113,7 @@ export async function createTestWorld(options: { db?: Db } = {}): Promise<TestWo
       app.request(path, {
         method,
         headers: {
-          'content-type': 'application/json',
+          ...(callOptions.body === undefined ? {} : { 'content-type': 'application/json' }),
           ...(callOptions.cookie ? { cookie: callOptions.cookie } : {}),
         },
         ...(callOptions.body === undefined ? {} : { body: JSON.stringify(callOptions.body) }),
