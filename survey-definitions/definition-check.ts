@@ -97,7 +97,11 @@ export function checkQuestionnaire(survey: unknown): string[] {
   const problems: string[] = []
   const model = new Model(survey)
   for (const error of model.jsonErrors ?? []) {
-    problems.push(`survey-core: ${error.message}`)
+    const at = (error as { jsonObj?: unknown }).jsonObj
+    const where = isObject(at)
+      ? ` (in ${String(at.type ?? 'element')} "${String(at.name ?? '')}")`
+      : ''
+    problems.push(`survey-core: ${error.message}${where}`)
   }
   const seen = new Set<string>()
   for (const question of listQuestions(survey)) {
