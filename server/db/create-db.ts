@@ -45,7 +45,11 @@ export async function createDb(config: DatabaseConfig, options: CreateDbOptions 
     const setup = new pg.Client({ connectionString: config.connectionString })
     await setup.connect()
     try {
+      // "if not exists" still races between two instances; an advisory lock serialises them.
+      await setup.query('begin')
+      await setup.query("select pg_advisory_xact_lock(hashtext('trivselsradar:create-schema'))")
       await setup.query(`create schema if not exists ${schema}`)
+      await setup.query('commit')
     } finally {
       await setup.end()
     }
