@@ -26,7 +26,12 @@ export async function foundationBench(): Promise<Figure[]> {
   const db = wrapSqlite(new SQLite(':memory:'))
   await bootstrap(db.kysely, { now: new Date(), definitionsRoot })
   const summary = await seedDemo(db.kysely, new Date())
-  const app = createApp({ db: db.kysely, dialect: 'sqlite', clock: systemClock, config: { minGroupSize: 5, publicUrl: 'http://x', sessionMinutes: 60 } })
+  const app = createApp({
+    db: db.kysely,
+    dialect: 'sqlite',
+    clock: systemClock,
+    config: { minGroupSize: 5, publicUrl: 'http://x', sessionMinutes: 60 },
+  })
   const analyst = DEMO_USERS[1]
   const login = await app.request('/api/auth/login', {
     method: 'POST',
@@ -34,24 +39,55 @@ export async function foundationBench(): Promise<Figure[]> {
     body: JSON.stringify({ email: analyst.email, password: analyst.password }),
   })
   const cookie = login.headers.get('set-cookie')!.split(';')[0]!
-  const code = (await db.kysely.selectFrom('class_codes').select('code').where('round_id', '=', summary.openRoundId).executeTakeFirstOrThrow()).code
+  const code = (
+    await db.kysely
+      .selectFrom('class_codes')
+      .select('code')
+      .where('round_id', '=', summary.openRoundId)
+      .executeTakeFirstOrThrow()
+  ).code
 
   const health = await opsPerSecond(() => app.request('/healthz'))
   const rounds = await opsPerSecond(() => app.request('/api/rounds', { headers: { cookie } }))
   const select1 = await opsPerSecond(() => sql`select 1`.execute(db.kysely))
   const codeLookup = await opsPerSecond(() => findActiveClassCode(db.kysely, code))
 
-  const survey = JSON.parse(readFileSync(join(definitionsRoot, 'ssp-7-9', 'questionnaire.json'), 'utf8'))
-  const spec = JSON.parse(readFileSync(join(definitionsRoot, 'ssp-7-9', 'scoring.json'), 'utf8')) as ScoringSpec
+  const survey = JSON.parse(
+    readFileSync(join(definitionsRoot, 'ssp-7-9', 'questionnaire.json'), 'utf8'),
+  )
+  const spec = JSON.parse(
+    readFileSync(join(definitionsRoot, 'ssp-7-9', 'scoring.json'), 'utf8'),
+  ) as ScoringSpec
   const model = compileGenerator(survey, spec)
   const rng = new SeededRandom(1)
   const parse = await opsPerSecond(() => new Model(survey))
-  const generate = await opsPerSecond(() => generateResponse(model, { grade: 8, risk: rng.normal(), support: rng.normal(), belonging: 0, wellbeing: 0 }, rng))
+  const generate = await opsPerSecond(() =>
+    generateResponse(
+      model,
+      { grade: 8, risk: rng.normal(), support: rng.normal(), belonging: 0, wellbeing: 0 },
+      rng,
+    ),
+  )
   await db.close()
 
   return [
-    { name: 'GET /api/rounds (signed in, session lookup)', opsPerSecond: rounds, baseline: 'GET /healthz', costRatio: health / rounds },
-    { name: 'class-code lookup (pupil start)', opsPerSecond: codeLookup, baseline: 'select 1', costRatio: select1 / codeLookup },
-    { name: 'generate one synthetic response', opsPerSecond: generate, baseline: 'new Model(questionnaire)', costRatio: parse / generate },
+    {
+      name: 'GET /api/rounds (signed in, session lookup)',
+      opsPerSecond: rounds,
+      baseline: 'GET /healthz',
+      costRatio: health / rounds,
+    },
+    {
+      name: 'class-code lookup (pupil start)',
+      opsPerSecond: codeLookup,
+      baseline: 'select 1',
+      costRatio: select1 / codeLookup,
+    },
+    {
+      name: 'generate one synthetic response',
+      opsPerSecond: generate,
+      baseline: 'new Model(questionnaire)',
+      costRatio: parse / generate,
+    },
   ]
 }

@@ -23,6 +23,8 @@ export interface Figure {
 export function printFigures(title: string, figures: Figure[]): void {
   console.log(`\n${title}`)
   for (const f of figures) {
-    console.log(`  ${f.name.padEnd(52)} ${f.opsPerSecond.toFixed(0).padStart(9)} ops/s  ${f.costRatio.toPrecision(3).padStart(8)} × ${f.baseline}`)
+    console.log(
+      `  ${f.name.padEnd(52)} ${f.opsPerSecond.toFixed(0).padStart(9)} ops/s  ${f.costRatio.toPrecision(3).padStart(8)} × ${f.baseline}`,
+    )
   }
 }
