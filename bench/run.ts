@@ -1,14 +1,22 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { foundationBench } from './foundation.bench.ts'
 import { printFigures } from './measure.ts'
+import { pupilPageWeightBench } from './pupil-page-weight.bench.ts'
 
 /** `npm run bench`: every benchmark, figures as ratios to a baseline measured in the same run. */
-const figures = await foundationBench()
-printFigures('Foundation (SQLite in memory, demo municipality)', figures)
+const foundation = await foundationBench()
+printFigures('Foundation (SQLite in memory, demo municipality)', foundation)
+const weight = await pupilPageWeightBench()
+console.log('\nPupil page weight')
+for (const f of weight) {
+  console.log(
+    `  ${f.name.padEnd(52)} ${(f.bytes / 1024).toFixed(1).padStart(9)} KB  ${f.ratio.toPrecision(3).padStart(8)} × ${f.baseline}`,
+  )
+}
 mkdirSync(new URL('./results/', import.meta.url), { recursive: true })
 const file = new URL(
   `./results/${new Date().toISOString().replace(/[:.]/g, '-')}.json`,
   import.meta.url,
 )
-writeFileSync(file, JSON.stringify({ node: process.version, figures }, null, 2))
+writeFileSync(file, JSON.stringify({ node: process.version, foundation, weight }, null, 2))
 console.log(`\nwritten to ${file.pathname}`)

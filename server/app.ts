@@ -8,20 +8,27 @@ import { definitionsRoutes } from './definitions/definitions.routes.ts'
 import { AppError, errorBody } from './errors.ts'
 import { healthRoutes } from './health/health.routes.ts'
 import { guardStateChanges, limitBody } from './request-guards.ts'
+import { pupilRoutes } from './responses/pupil.routes.ts'
+import { createQuestionnaireCache } from './responses/questionnaire-cache.ts'
 import { roundsRoutes } from './rounds/rounds.routes.ts'
 import { schoolsRoutes } from './schools/schools.routes.ts'
+import { staffPagesRoutes } from './staff-pages/staff-pages.routes.tsx'
 import { staffUsersRoutes } from './staff-users/staff-users.routes.ts'
+import type { WebAssets } from './web-assets/web-assets.ts'
+import { webAssetsRoutes } from './web-assets/web-assets.routes.tsx'
 
 export const API_BODY_LIMIT_BYTES = 64 * 1024
 
 export interface AppOptions extends AppDeps {
+  /** Built browser assets; without them the app serves the API only (most API tests). */
+  webAssets?: WebAssets
   /** Where unexpected errors are reported; defaults to stderr. */
   logError?: (error: unknown) => void
 }
 
 /** Builds the whole HTTP app from explicit dependencies; nothing here reads the environment. */
 export function createApp(options: AppOptions) {
-  const { logError = (error) => console.error(error), ...deps } = options
+  const { logError = (error) => console.error(error), webAssets, ...deps } = options
   const app = new OpenAPIHono<AppEnv>()
 
   app.use(
@@ -44,7 +51,8 @@ export function createApp(options: AppOptions) {
   app.use('/api/*', limitBody(API_BODY_LIMIT_BYTES), guardStateChanges)
   app.use('/api/*', async (c, next) => {
     await next()
-    c.header('Cache-Control', 'no-store')
+    // API answers are private and live unless a route says otherwise (immutable questionnaires).
+    if (!c.res.headers.has('Cache-Control')) c.header('Cache-Control', 'no-store')
   })
 
   app.route('/healthz', healthRoutes(deps))
@@ -54,6 +62,12 @@ export function createApp(options: AppOptions) {
   app.route('/api/users', staffUsersRoutes(deps))
   app.route('/api/audit-log', auditRoutes(deps))
   app.route('/api/definitions', definitionsRoutes(deps))
+  app.route('/api', pupilRoutes({ ...deps, questionnaires: createQuestionnaireCache(deps.db) }))
+
+  if (webAssets) {
+    app.route('/', webAssetsRoutes(webAssets))
+    app.route('/staff', staffPagesRoutes(deps, webAssets))
+  }
 
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',

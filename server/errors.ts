@@ -12,6 +12,11 @@ export type ErrorCode =
   | 'payload_too_large'
   | 'unsupported_media_type'
   | 'rate_limited'
+  | 'unknown_code'
+  | 'round_not_open'
+  | 'round_closed'
+  | 'already_submitted'
+  | 'invalid_answers'
   | 'internal'
 
 /** The one error type of the app; `app.onError` turns it into `{ error: { code, message, details } }`. */

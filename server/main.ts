@@ -7,6 +7,7 @@ import { ConfigError, loadConfig } from './config.ts'
 import { createDb } from './db/create-db.ts'
 import { DefinitionError } from '../survey-definitions/definition-check.ts'
 import { seedDemoIfEmpty } from './demo/demo-seed.ts'
+import { loadWebAssets, MissingAssetsError } from './web-assets/web-assets.ts'
 
 /** The one place that reads the environment, opens the database, migrates and listens. */
 async function main(): Promise<void> {
@@ -40,7 +41,14 @@ async function main(): Promise<void> {
       log: console.log,
     })
 
-  const app = createApp({ db: db.kysely, dialect: db.dialect, clock: systemClock, config })
+  const webAssets = loadWebAssets(fileURLToPath(new URL('../web/dist/', import.meta.url)))
+  const app = createApp({
+    db: db.kysely,
+    dialect: db.dialect,
+    clock: systemClock,
+    config,
+    webAssets,
+  })
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
     console.log(`Trivselsradar listening on http://${info.address}:${info.port} (${db.dialect})`)
   })
@@ -56,7 +64,11 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  if (error instanceof ConfigError || error instanceof DefinitionError) {
+  if (
+    error instanceof ConfigError ||
+    error instanceof DefinitionError ||
+    error instanceof MissingAssetsError
+  ) {
     console.error(error.message)
   } else {
     console.error('Start-up failed:', error)

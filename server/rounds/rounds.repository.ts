@@ -116,9 +116,3 @@ export async function transitionRound(
     .executeTakeFirst()
   return row && toSurveyRound(row)
 }
-
-/** Whether pupils can answer now: the round is open and `now` is inside its opening window. */
-export function isAcceptingResponses(round: SurveyRound, now: Date): boolean {
-  const iso = now.toISOString()
-  return round.state === 'open' && round.opensAt <= iso && iso < round.closesAt
-}

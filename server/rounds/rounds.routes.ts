@@ -7,6 +7,8 @@ import type { RoundState } from '../db/schema.ts'
 import { findDefinition } from '../definitions/definitions.repository.ts'
 import { AppError } from '../errors.ts'
 import { createRouter, errorResponses, IdParam, jsonBody, jsonResponse } from '../openapi.ts'
+import { roundProgress } from '../responses/responses.repository.ts'
+import { schoolScope } from '../scope.ts'
 import { SchoolYearSchema } from '../school-year.ts'
 import { roundOf } from './round-access.ts'
 import { insertRound, listRounds, transitionRound } from './rounds.repository.ts'
@@ -26,6 +28,28 @@ export const RoundSchema = z
     updatedAt: z.string(),
   })
   .openapi('SurveyRound')
+
+const ProgressCounts = z.object({
+  expectedPupils: z.number().int(),
+  started: z.number().int(),
+  completed: z.number().int(),
+})
+const ProgressSchema = z
+  .object({
+    roundId: z.string(),
+    state: z.enum(['draft', 'open', 'closed']),
+    totals: ProgressCounts,
+    classes: z.array(
+      ProgressCounts.extend({
+        classId: z.string(),
+        schoolId: z.string(),
+        schoolName: z.string(),
+        classLabel: z.string(),
+        grade: z.number().int(),
+      }),
+    ),
+  })
+  .openapi('RoundProgress')
 
 const NewRoundSchema = z
   .strictObject({
@@ -180,6 +204,36 @@ export function roundsRoutes(deps: AppDeps) {
       },
     )
   }
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/{id}/progress',
+      summary: 'Started, completed and expected pupils per class (school users: their school)',
+      request: { params: IdParam },
+      responses: { 200: jsonResponse(ProgressSchema, 'Progress'), ...errorResponses },
+    }),
+    async (c) => {
+      const staff = c.var.staff
+      const round = await roundOf(deps, staff, c.req.valid('param').id)
+      const classes = await roundProgress(deps.db, round.id, schoolScope(staff))
+      const sum = (pick: (p: (typeof classes)[number]) => number) =>
+        classes.reduce((total, p) => total + pick(p), 0)
+      return c.json(
+        {
+          roundId: round.id,
+          state: round.state,
+          totals: {
+            expectedPupils: sum((p) => p.expectedPupils),
+            started: sum((p) => p.started),
+            completed: sum((p) => p.completed),
+          },
+          classes,
+        },
+        200,
+      )
+    },
+  )
 
   app.route('/', classCodesRoutes(deps))
   return app

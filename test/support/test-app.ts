@@ -8,6 +8,7 @@ import { insertMunicipality } from '../../server/municipalities/municipalities.r
 import { insertRound } from '../../server/rounds/rounds.repository.ts'
 import { insertClass, insertSchool } from '../../server/schools/schools.repository.ts'
 import { insertStaffUser } from '../../server/staff-users/staff-users.repository.ts'
+import type { WebAssets } from '../../server/web-assets/web-assets.ts'
 import { freshSqliteDb, TEST_NOW } from './databases.ts'
 
 /** Cheap scrypt cost for test users only; production hashes use the default cost. */
@@ -40,7 +41,9 @@ export interface TestWorld {
 }
 
 /** Two municipalities with a school, a class, a round and staff of every role, on a fresh SQLite copy. */
-export async function createTestWorld(options: { db?: Db } = {}): Promise<TestWorld> {
+export async function createTestWorld(
+  options: { db?: Db; webAssets?: WebAssets } = {},
+): Promise<TestWorld> {
   const db = options.db ?? (await freshSqliteDb())
   const clock = fixedClock(TEST_NOW)
   const now = clock.now()
@@ -106,6 +109,7 @@ export async function createTestWorld(options: { db?: Db } = {}): Promise<TestWo
     clock,
     config: { minGroupSize: 5, publicUrl: 'http://localhost:3000', sessionMinutes: 60 },
     logError: () => undefined,
+    ...(options.webAssets ? { webAssets: options.webAssets } : {}),
   })
 
   const call: TestWorld['call'] = (method, path, callOptions = {}) =>

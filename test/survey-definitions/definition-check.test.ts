@@ -66,7 +66,7 @@ describe('the shipped SSP questionnaire', () => {
     }
   })
 
-  it('covers every theme of the domain, with Danish and English texts', () => {
+  it('covers every theme of the domain, in Danish, English, Arabic and Ukrainian', () => {
     const survey = shippedSurvey()
     const pages = survey.pages.map((p: { name: string }) => p.name)
     for (const theme of [
@@ -103,7 +103,12 @@ describe('the shipped SSP questionnaire', () => {
     collect(survey)
     expect(texts.length).toBeGreaterThan(300)
     for (const text of texts)
-      expect(text).toEqual({ default: expect.any(String), en: expect.any(String) })
+      expect(text).toEqual({
+        default: expect.any(String),
+        en: expect.any(String),
+        ar: expect.any(String),
+        uk: expect.any(String),
+      })
   })
 
   it('passes its scoring-spec check and loads from the folder', () => {
