@@ -59,7 +59,11 @@ export function authRoutes(deps: AppDeps) {
         sameSite: 'Lax',
         secure: isHttps(c),
         path: '/',
-        expires: session.expiresAt,
+        // Max-Age, not Expires: a device with a wrong clock must not drop the cookie at once.
+        maxAge: Math.max(
+          0,
+          Math.floor((session.expiresAt.getTime() - deps.clock.now().getTime()) / 1000),
+        ),
       })
       const user = await deps.db
         .selectFrom('staff_users')

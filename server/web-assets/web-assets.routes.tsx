@@ -17,6 +17,12 @@ export function webAssetsRoutes(assets: WebAssets) {
     return c.html(<PupilPage script={script} stylesheet={stylesheet} />)
   })
 
+  // No icon yet; answer so browsers stop asking and logs stay quiet.
+  app.get('/favicon.ico', (c) => {
+    c.header('Cache-Control', 'public, max-age=86400')
+    return c.body(null, 204)
+  })
+
   app.get('/assets/:file', (c) => {
     const asset = assets.files.get(c.req.param('file'))
     if (!asset) throw new AppError(404, 'not_found', 'No such file.')

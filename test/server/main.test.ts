@@ -4,10 +4,10 @@ import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+// One process (node with tsx as a loader), so SIGKILL hits the server itself.
 import { afterEach, describe, expect, it } from 'vitest'
 
 const root = fileURLToPath(new URL('../../', import.meta.url))
-const tsx = join(root, 'node_modules', '.bin', 'tsx')
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -31,7 +31,7 @@ interface Started {
 
 function start(args: string[], env: Record<string, string>): Started {
   let output = ''
-  const child = spawn(tsx, ['server/main.ts', ...args], {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts', ...args], {
     cwd: root,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto'
 import { createRequire } from 'node:module'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -8,7 +9,7 @@ import {
 import { loadWebAssets } from '../../../server/web-assets/web-assets.ts'
 import { DIST_DIR } from '../../../web/build.ts'
 import { chromiumAvailable, launchChromium, serveApp } from '../../support/browser.ts'
-import { createTestWorld, type TestWorld } from '../../support/test-app.ts'
+import { createTestWorld, TEST_PASSWORD, type TestWorld } from '../../support/test-app.ts'
 
 const require = createRequire(import.meta.url)
 const available = chromiumAvailable()
@@ -236,6 +237,97 @@ describe.skipIf(!available)('the pupil page in a real browser', () => {
     }
     await context.close()
   }, 120_000)
+
+  it('reads a question and its options aloud in the current language, and works by keyboard alone', async () => {
+    const { context, page } = await newPage()
+    // Record what the page asks the browser's speech synthesis to say.
+    await page.addInitScript(() => {
+      const spoken: Array<{ text: string; lang: string }> = []
+      ;(window as unknown as { spoken: typeof spoken }).spoken = spoken
+      class FakeUtterance {
+        lang = ''
+        rate = 1
+        voice: unknown = null
+        onend: (() => void) | null = null
+        onerror: (() => void) | null = null
+        constructor(readonly text: string) {}
+      }
+      Object.defineProperty(window, 'SpeechSynthesisUtterance', { value: FakeUtterance })
+      Object.defineProperty(window, 'speechSynthesis', {
+        value: {
+          speak: (u: FakeUtterance) => spoken.push({ text: u.text, lang: u.lang }),
+          cancel: () => undefined,
+          getVoices: () => [],
+        },
+      })
+    })
+    await page.goto(server.url)
+    await page.locator('#language').selectOption('uk')
+    await page.locator('#code').fill(code)
+    await page.keyboard.press('Enter')
+    await page.locator('.sd-question').first().waitFor()
+    const buttons = page.locator('.sd-page button.read-aloud')
+    expect(await buttons.count()).toBe(await page.locator('.sd-page .sd-question').count())
+    expect(await buttons.first().getAttribute('aria-label')).toMatch(/^Прочитати вголос: /)
+    await buttons.first().click()
+    const spoken = await page.evaluate(
+      () => (window as unknown as { spoken: Array<{ text: string; lang: string }> }).spoken,
+    )
+    expect(spoken).toHaveLength(1)
+    expect(spoken[0]!.lang).toBe('uk-UA')
+    expect(spoken[0]!.text).toMatch(/клас/)
+    expect(spoken[0]!.text.split('. ').length).toBeGreaterThanOrEqual(4)
+
+    // Keyboard: Tab into the first group, arrow to an option, on through every group, Enter on Next.
+    const title = await pageTitle(page)
+    const firstRadio = page
+      .locator('.sd-page [role="radiogroup"]')
+      .first()
+      .getByRole('radio')
+      .first()
+    await firstRadio.focus()
+    await page.keyboard.press('Space')
+    await page.keyboard.press('ArrowDown')
+    const groups = page.locator('.sd-page [role="radiogroup"]')
+    for (let g = 1; g < (await groups.count()); g++) {
+      await groups.nth(g).getByRole('radio').first().focus()
+      await page.keyboard.press('Space')
+    }
+    expect(await page.locator('.sd-page [role="radiogroup"] input:checked').count()).toBe(
+      await groups.count(),
+    )
+    await page.locator('.sd-navigation__next-btn').focus()
+    await page.keyboard.press('Enter')
+    await expect.poll(() => pageTitle(page)).not.toBe(title)
+    await context.close()
+  }, 120_000)
+
+  it('lets a teacher sign in and watch the response rate of the class update by itself', async () => {
+    const { context, page } = await newPage()
+    await page.goto(`${server.url}/staff/rounds/${world.a.roundId}/progress`)
+    await page.locator('#email').fill(world.emails.schoolA)
+    await page.locator('#password').fill(TEST_PASSWORD)
+    await page.locator('#password').press('Enter')
+    await page.locator('#progress').waitFor()
+    const completed = page.locator(`tr[data-class="${world.a.classId}"] [data-field="completed"]`)
+    const before = Number(await completed.textContent())
+    const answers = {
+      bg_grade: 8,
+      bg_gender: 2,
+      who5_cheerful: 3,
+      who5_calm: 3,
+      who5_active: 3,
+      who5_rested: 3,
+      who5_interested: 3,
+      hon_honest: 4,
+    }
+    const saved = await world.call('PUT', `/api/responses/${randomUUID()}`, {
+      body: { code, answers, state: 'complete', locale: 'da' },
+    })
+    expect(saved.status).toBe(201)
+    await expect.poll(() => completed.textContent(), { timeout: 15_000 }).toBe(String(before + 1))
+    await context.close()
+  }, 60_000)
 
   it('loads in under 400 KB over the wire, and a second load downloads nothing unchanged', async () => {
     const { context, page } = await newPage()
