@@ -12,6 +12,7 @@ export interface Database {
   survey_rounds: SurveyRoundTable
   class_codes: ClassCodeTable
   responses: ResponseTable
+  response_scores: ResponseScoreTable
   staff_users: StaffUserTable
   staff_sessions: StaffSessionTable
   rate_limits: RateLimitTable
@@ -110,6 +111,14 @@ export interface ResponseTable {
   /** JSON array of validity flag ids, e.g. ["honesty","too-fast"]. */
   quality_flags_json: string
   updated_at: string
+}
+
+/** One pupil's value on one measure (long form); see analysis/scoring/score-response.ts. */
+export interface ResponseScoreTable {
+  response_id: string
+  measure: string
+  value: number
+  spec_version: string
 }
 
 export type StaffRole = 'admin' | 'analyst' | 'school'

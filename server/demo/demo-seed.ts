@@ -1,4 +1,6 @@
 import type { Kysely } from 'kysely'
+import { measureValues, scoreResponse } from '../../analysis/scoring/score-response.ts'
+import type { ScoringSpec } from '../../survey-definitions/scoring-spec.ts'
 import { hashPassword } from '../auth/password.ts'
 import { formatClassCode } from '../class-codes/class-code.ts'
 import { ensureClassCodes, listClassCodes } from '../class-codes/class-codes.repository.ts'
@@ -9,6 +11,7 @@ import {
   insertMunicipality,
 } from '../municipalities/municipalities.repository.ts'
 import { insertRound } from '../rounds/rounds.repository.ts'
+import { pageItemsOf } from '../scoring/questionnaire-layout.ts'
 import { schoolYearOf } from '../school-year.ts'
 import { insertSchool } from '../schools/schools.repository.ts'
 import { insertStaffUser } from '../staff-users/staff-users.repository.ts'
@@ -87,6 +90,7 @@ export async function seedDemo(db: Kysely<Database>, now: Date): Promise<SeedSum
     schoolYears: [...pastYears, currentYear],
     classesStartedShare: [1, 1, 1, 0.35],
   })
+  const scoring = { spec: definition.scoringSpec, pageItems: pageItemsOf(definition.survey) }
   const passwordHashes = await Promise.all(DEMO_USERS.map((user) => hashPassword(user.password)))
 
   return db.transaction().execute(async (trx) => {
@@ -148,6 +152,7 @@ export async function seedDemo(db: Kysely<Database>, now: Date): Promise<SeedSum
         opensAt,
         maxDays: isCurrent ? 3 : 30,
         now,
+        scoring,
       })
       if (isCurrent) {
         openRoundId = round.id
@@ -195,8 +200,15 @@ async function insertResponses(
     opensAt: Date
     maxDays: number
     now: Date
+    scoring: { spec: ScoringSpec; pageItems: Map<string, string[]> }
   },
 ): Promise<number> {
+  const scoreRows: Array<{
+    response_id: string
+    measure: string
+    value: number
+    spec_version: string
+  }> = []
   const rows = year.responses.map((r) => {
     const day = isoDate(new Date(round.opensAt.getTime() + (r.dayOffset % round.maxDays) * DAY_MS))
     // An unfinished response keeps what the pupil answered before leaving: the first pages.
@@ -205,6 +217,21 @@ async function insertResponses(
       : Object.fromEntries(
           Object.entries(r.answers).slice(0, Math.ceil(Object.keys(r.answers).length / 3)),
         )
+    // Completed responses are scored as the pupil API scores them on submission.
+    const scores = r.complete
+      ? scoreResponse(round.scoring.spec, answers, {
+          pageItems: round.scoring.pageItems,
+          completionSeconds: r.completionSeconds,
+        })
+      : undefined
+    for (const row of scores ? measureValues(scores) : []) {
+      scoreRows.push({
+        response_id: r.id,
+        measure: row.measure,
+        value: row.value,
+        spec_version: round.scoring.spec.version,
+      })
+    }
     return {
       id: r.id,
       round_id: round.roundId,
@@ -219,7 +246,7 @@ async function insertResponses(
       submitted_on: r.complete ? day : null,
       draft_started_at: null,
       completion_seconds: r.complete ? r.completionSeconds : null,
-      quality_flags_json: '[]',
+      quality_flags_json: JSON.stringify(scores?.flags ?? []),
       updated_at: round.now.toISOString(),
     }
   })
@@ -227,6 +254,12 @@ async function insertResponses(
     await db
       .insertInto('responses')
       .values(rows.slice(start, start + 500))
+      .execute()
+  }
+  for (let start = 0; start < scoreRows.length; start += 2000) {
+    await db
+      .insertInto('response_scores')
+      .values(scoreRows.slice(start, start + 2000))
       .execute()
   }
   return rows.length

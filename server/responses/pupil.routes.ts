@@ -186,6 +186,7 @@ export function pupilRoutes(deps: AppDeps & { questionnaires: QuestionnaireCache
           locale: input.locale,
         },
         deps.clock.now(),
+        questionnaire.scoring,
       )
       switch (outcome.kind) {
         case 'foreign':

@@ -2,6 +2,8 @@ import { brotliCompressSync, constants, gzipSync } from 'node:zlib'
 import type { Kysely } from 'kysely'
 import type { Database } from '../db/schema.ts'
 import { findDefinition } from '../definitions/definitions.repository.ts'
+import { pageItemsOf } from '../scoring/questionnaire-layout.ts'
+import type { ScoringContext } from '../scoring/response-scores.repository.ts'
 import { compileAnswerValidator, type AnswerValidator } from './answer-validator.ts'
 
 /** What pupils' requests need of one questionnaire version, prepared once per process. */
@@ -9,6 +11,8 @@ export interface PreparedQuestionnaire {
   definitionId: string
   contentHash: string
   validator: AnswerValidator
+  /** How completed responses are scored; undefined for a questionnaire without a scoring spec. */
+  scoring: ScoringContext | undefined
   /** The SurveyJS JSON as served to browsers, raw and precompressed. */
   json: string
   brotli: Buffer
@@ -32,6 +36,9 @@ export function createQuestionnaireCache(db: Kysely<Database>) {
       definitionId,
       contentHash: definition.contentHash,
       validator: compileAnswerValidator(definition.survey),
+      scoring: Array.isArray(definition.scoringSpec?.factors)
+        ? { spec: definition.scoringSpec, pageItems: pageItemsOf(definition.survey) }
+        : undefined,
       json,
       brotli: brotliCompressSync(json, {
         params: {

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely'
 import type { Database, ResponseState } from '../db/schema.ts'
 import { isUniqueViolation } from '../db/unique-violation.ts'
 import { canonicalJson } from '../definitions/definition-files.ts'
+import { storeScores, type ScoringContext } from '../scoring/response-scores.repository.ts'
 
 export interface ResponseToSave {
   id: string
@@ -34,6 +35,7 @@ export async function saveResponse(
   db: Kysely<Database>,
   input: ResponseToSave,
   now: Date,
+  scoring?: ScoringContext,
 ): Promise<SaveOutcome> {
   const answersJson = JSON.stringify(input.answers)
   const canonical = canonicalJson(input.answers)
@@ -67,6 +69,7 @@ export async function saveResponse(
               updated_at: now.toISOString(),
             })
             .execute()
+          if (complete && scoring) await storeScores(trx, input.id, input.answers, null, scoring)
           return { kind: 'created', state: input.state }
         }
         if (existing.round_id !== input.roundId || existing.class_id !== input.classId) {
@@ -83,6 +86,9 @@ export async function saveResponse(
         }
         const completing = input.state === 'complete'
         const started = existing.draft_started_at ? Date.parse(existing.draft_started_at) : NaN
+        const completionSeconds = Number.isNaN(started)
+          ? null
+          : Math.max(0, Math.round((now.getTime() - started) / 1000))
         const result = await trx
           .updateTable('responses')
           .set({
@@ -94,9 +100,7 @@ export async function saveResponse(
               ? {
                   submitted_on: isoDate(now),
                   // Only the duration is kept; the exact start time is dropped on completion.
-                  completion_seconds: Number.isNaN(started)
-                    ? null
-                    : Math.max(0, Math.round((now.getTime() - started) / 1000)),
+                  completion_seconds: completionSeconds,
                   draft_started_at: null,
                 }
               : {}),
@@ -105,6 +109,9 @@ export async function saveResponse(
           .where('state', '=', 'draft')
           .executeTakeFirst()
         if (Number(result.numUpdatedRows) !== 1) throw new ConcurrentCompletion()
+        if (completing && scoring) {
+          await storeScores(trx, input.id, input.answers, completionSeconds, scoring)
+        }
         return { kind: 'updated', state: input.state }
       })
     } catch (error) {
