@@ -1,4 +1,5 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
+import { answerValidatorBench } from './answer-validator.bench.ts'
 import { foundationBench } from './foundation.bench.ts'
 import { printFigures } from './measure.ts'
 import { pupilPageWeightBench } from './pupil-page-weight.bench.ts'
@@ -6,6 +7,8 @@ import { pupilPageWeightBench } from './pupil-page-weight.bench.ts'
 /** `npm run bench`: every benchmark, figures as ratios to a baseline measured in the same run. */
 const foundation = await foundationBench()
 printFigures('Foundation (SQLite in memory, demo municipality)', foundation)
+const validator = await answerValidatorBench()
+printFigures('Answer validation (shipped questionnaire, generated complete responses)', validator)
 const weight = await pupilPageWeightBench()
 console.log('\nPupil page weight')
 for (const f of weight) {
@@ -18,5 +21,8 @@ const file = new URL(
   `./results/${new Date().toISOString().replace(/[:.]/g, '-')}.json`,
   import.meta.url,
 )
-writeFileSync(file, JSON.stringify({ node: process.version, foundation, weight }, null, 2))
+writeFileSync(
+  file,
+  JSON.stringify({ node: process.version, foundation, validator, weight }, null, 2),
+)
 console.log(`\nwritten to ${file.pathname}`)

@@ -1,10 +1,11 @@
 import { EmailValidator, settings } from 'survey-core'
+import { rateValues } from './rate-values.ts'
 import { UnsupportedConstructError } from './unsupported-construct-error.ts'
 
 type Json = Record<string, unknown>
-type Scalar = string | number | boolean
+export type Scalar = string | number | boolean
 
-export type DomainReason = 'wrong-type' | 'not-a-choice' | 'out-of-range' | 'too-long'
+type DomainReason = 'wrong-type' | 'not-a-choice' | 'out-of-range' | 'too-long'
 
 export interface DomainProblem {
   reason: DomainReason
@@ -20,6 +21,8 @@ export interface AnswerDomain {
    * an answer when `isRequired`, every row when `isAllRowRequired`. Undefined when satisfied.
    */
   requirement(value: unknown): string | undefined
+  /** Whether `requirement` can ever ask anything: skip the question on completion otherwise. */
+  requires: boolean
   /** True when a valid value picks the "Other" item, whose text survey-core then requires. */
   selectsOther(value: unknown): boolean
 }
@@ -31,100 +34,19 @@ export interface TextLimits {
 }
 
 /** Our cap where survey-core has none: a pupil's free text never needs more. */
-export const DEFAULT_MAX_TEXT_LENGTH = 2000
+const DEFAULT_MAX_TEXT_LENGTH = 2000
 
 /** survey-core's fixed values of the built-in "Other" and "None" items. */
-export const OTHER_VALUE = 'other'
+const OTHER_VALUE = 'other'
 const NONE_VALUE = 'none'
-
-const SELECT_PROPERTIES = [
-  'choices',
-  'choicesOrder',
-  'colCount',
-  'separateSpecialChoices',
-  'showOtherItem',
-  'hasOther',
-  'otherText',
-  'otherPlaceholder',
-  'otherPlaceHolder',
-  'otherErrorText',
-  'showNoneItem',
-  'hasNone',
-  'noneText',
-]
-
-/** The properties each type's domain reads; anything else must be presentational or is refused. */
-export const DOMAIN_PROPERTIES: Readonly<Record<string, readonly string[]>> = {
-  radiogroup: [...SELECT_PROPERTIES, 'allowClear', 'showClearButton'],
-  dropdown: [
-    ...SELECT_PROPERTIES,
-    'allowClear',
-    'showOptionsCaption',
-    'optionsCaption',
-    'searchEnabled',
-    'searchMode',
-    'textWrapEnabled',
-    'autocomplete',
-    'autoComplete',
-  ],
-  checkbox: [...SELECT_PROPERTIES, 'showSelectAllItem', 'hasSelectAll', 'selectAllText'],
-  rating: [
-    'rateValues',
-    'rateMin',
-    'rateMax',
-    'rateStep',
-    'rateCount',
-    'autoGenerate',
-    'rateType',
-    'rateDisplayMode',
-    'scaleColorMode',
-    'rateColorMode',
-    'minRateDescription',
-    'maxRateDescription',
-    'displayRateDescriptionsAsExtremeItems',
-    'rateDescriptionLocation',
-    'displayMode',
-  ],
-  boolean: ['valueTrue', 'valueFalse', 'label', 'labelTrue', 'labelFalse', 'swapOrder', 'renderAs'],
-  text: [
-    'inputType',
-    'maxLength',
-    'min',
-    'max',
-    'minErrorText',
-    'maxErrorText',
-    'size',
-    'inputSize',
-    'textUpdateMode',
-    'autocomplete',
-    'autoComplete',
-    'dataList',
-    'inputTextAlignment',
-  ],
-  comment: ['maxLength', 'rows', 'cols', 'textUpdateMode', 'autoGrow', 'allowResize'],
-  matrix: [
-    'rows',
-    'columns',
-    'isAllRowRequired',
-    'eachRowRequired',
-    'rowsOrder',
-    'rowOrder',
-    'columnMinWidth',
-    'rowTitleWidth',
-    'alternateRows',
-    'showHeader',
-    'verticalAlign',
-    'cells',
-    'displayMode',
-  ],
-}
 
 /** Input types whose value is a plain string with no format survey-core checks (email aside). */
 const TEXT_INPUT_TYPES = new Set(['text', 'email', 'tel', 'password', 'url'])
 const emailValidator = new EmailValidator()
 
 /**
- * Compiles the domain of a question of one of the types in `DOMAIN_PROPERTIES`.
+ * Compiles the domain of a radiogroup, dropdown, checkbox, rating, boolean, text, comment or
+ * matrix question.
  * @throws {UnsupportedConstructError} for a property value the domain cannot reproduce exactly.
  */
 export function compileDomain(
@@ -140,7 +62,10 @@ export function compileDomain(
     case 'checkbox':
       return selectDomain(json, where, required, type === 'checkbox')
     case 'rating':
-      return choiceDomain(ratingValues(json, where), required)
+      return choiceDomain(
+        rateValues(json, where, itemValues(json.rateValues, where, 'rateValues')),
+        required,
+      )
     case 'boolean': {
       const values = [json.valueTrue ?? true, json.valueFalse ?? false]
       if (!values.every(isScalar))
@@ -165,7 +90,7 @@ export function otherTextDomain(limits: TextLimits): AnswerDomain {
 }
 
 /** survey-core's `Question.isEmpty`: what `isRequired` refuses (strings trimmed, nested not). */
-export function isEmptyAnswer(value: unknown): boolean {
+function isEmptyAnswer(value: unknown): boolean {
   return isValueEmpty(typeof value === 'string' ? value.trim() : value)
 }
 
@@ -180,7 +105,7 @@ export function isValueEmpty(value: unknown): boolean {
 
 /** A value as a person reads it in a message, cut short if long. */
 export function show(value: unknown): string {
-  const text = value === undefined ? 'nothing' : JSON.stringify(value)
+  const text = value === undefined ? 'nothing' : (JSON.stringify(value) ?? String(value))
   return text.length > 60 ? `${text.slice(0, 57)}…` : text
 }
 
@@ -203,7 +128,14 @@ function notAChoice(value: unknown, choices: readonly Scalar[]): DomainProblem {
 }
 
 function wrongType(expected: string, value: unknown): DomainProblem {
-  const actual = value === null ? 'null' : Array.isArray(value) ? 'a list' : `a ${typeof value}`
+  const actual =
+    value === null
+      ? 'null'
+      : Array.isArray(value)
+        ? 'a list'
+        : typeof value === 'object'
+          ? 'an object'
+          : `a ${typeof value}`
   return { reason: 'wrong-type', message: `The answer must be ${expected}, not ${actual}.` }
 }
 
@@ -240,6 +172,7 @@ function choiceDomain(choices: Scalar[], required: boolean): AnswerDomain {
       return allowed.has(value) ? undefined : notAChoice(value, choices)
     },
     requirement: requiredWhenEmpty(required),
+    requires: required,
     selectsOther: () => false,
   }
 }
@@ -271,61 +204,9 @@ function selectDomain(json: Json, where: string, required: boolean, many: boolea
       return undefined
     },
     requirement: single.requirement,
+    requires: required,
     selectsOther: (value) => hasOther && Array.isArray(value) && value.includes(OTHER_VALUE),
   }
-}
-
-/** survey-core's `QuestionRatingModel` rate values: `rateValues` if given, else min..max by step. */
-function ratingValues(json: Json, where: string): Scalar[] {
-  const listed = itemValues(json.rateValues, where, 'rateValues')
-  const useListed = listed.length > 0 && json.autoGenerate !== true
-  let values: Scalar[]
-  if (useListed) {
-    if (json.rateCount !== undefined && json.rateCount !== listed.length) {
-      throw new UnsupportedConstructError(where, '"rateCount" different from the rateValues listed')
-    }
-    values = listed
-  } else {
-    const number = (key: string, fallback: number): number => {
-      const value = json[key] ?? fallback
-      if (typeof value !== 'number' || !Number.isFinite(value)) {
-        throw new UnsupportedConstructError(where, `a non-numeric "${key}"`)
-      }
-      return value
-    }
-    const step = number('rateStep', 1)
-    if (step <= 0) throw new UnsupportedConstructError(where, 'a "rateStep" that is not positive')
-    const count = json.rateCount === undefined ? undefined : number('rateCount', 0)
-    let min = number('rateMin', 1)
-    let max = number('rateMax', 5)
-    // survey-core derives the missing end from rateCount when only one end is given.
-    if (count !== undefined && json.rateMin !== undefined && json.rateMax === undefined)
-      max = min + step * (count - 1)
-    if (count !== undefined && json.rateMax !== undefined && json.rateMin === undefined)
-      min = max - step * (count - 1)
-    if (count !== undefined && count !== Math.trunc((max - min) / step) + 1) {
-      throw new UnsupportedConstructError(where, '"rateCount" that disagrees with rateMin/rateMax')
-    }
-    values = []
-    for (let v = min; v <= max && values.length < settings.ratingMaximumRateValueCount;) {
-      values.push(v)
-      v = roundToStep(v + step, step)
-    }
-  }
-  // survey-core shows at most ten smileys.
-  const smileys = (json.rateType ?? json.rateDisplayMode) === 'smileys'
-  return smileys ? values.slice(0, 10) : values
-}
-
-/** survey-core's `correctValue`: fractional steps are rounded to the step's decimals. */
-function roundToStep(value: number, step: number): number {
-  if (!value || Math.round(value) === value) return value
-  let decimals = 0
-  while (Math.round(step) !== step) {
-    step *= 10
-    decimals++
-  }
-  return parseFloat(value.toFixed(decimals))
 }
 
 function maxLengthOf(json: Json, where: string, surveyMax: number): number {
@@ -354,6 +235,7 @@ function stringDomain(
       return format?.(value)
     },
     requirement: requiredWhenEmpty(required),
+    requires: required,
     selectsOther: () => false,
   }
 }
@@ -402,6 +284,7 @@ function numberDomain(json: Json, where: string, required: boolean): AnswerDomai
       return undefined
     },
     requirement: requiredWhenEmpty(required),
+    requires: required,
     selectsOther: () => false,
   }
 }
@@ -440,6 +323,7 @@ function matrixDomain(json: Json, where: string, required: boolean): AnswerDomai
         ? `Every row must be answered; missing: ${listOf(missing)}.`
         : undefined
     },
+    requires: required || eachRow,
     selectsOther: () => false,
   }
 }

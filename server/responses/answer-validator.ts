@@ -111,9 +111,9 @@ export function compileAnswerValidator(survey: Record<string, unknown>): AnswerV
     }
     if (calculation.includeIntoResult === true) {
       addKey(calculation.name, { kind: 'calculation', name: calculation.name }, where)
+    } else if (RESERVED_NAMES.has(calculation.name)) {
+      throw new UnsupportedConstructError(where, `the name "${calculation.name}" (reserved)`)
     } else {
-      if (RESERVED_NAMES.has(calculation.name))
-        throw new UnsupportedConstructError(where, 'its name')
       names.add(calculation.name, where)
     }
   }
@@ -140,6 +140,13 @@ export function compileAnswerValidator(survey: Record<string, unknown>): AnswerV
       : compileCondition(gate.visibleIf, gate.where, names),
   )
   const formulaQuestions = questions.filter((q) => q.formula !== undefined)
+  // Conditions are given only the answers they read: survey-core looks a variable up by walking
+  // every key of the values, so fewer keys make each lookup cheaper.
+  const readAnswers = [...names.read].filter((name) => {
+    const kind = keys.get(name)?.kind
+    return kind === 'answer' || kind === 'other'
+  })
+  const requiring = questions.filter((q) => q.domain?.requires === true || q.otherKey !== undefined)
   const computes = calculations.length > 0 || formulaNames.size > 0
   const hasConditions = conditions.some((c) => typeof c !== 'boolean')
   const otherText = otherTextDomain(walked.limits)
@@ -155,7 +162,7 @@ export function compileAnswerValidator(survey: Record<string, unknown>): AnswerV
       }
       const values =
         computes || (mode === 'complete' && hasConditions)
-          ? conditionValues(answers, keys, calculations, formulaQuestions)
+          ? conditionValues(answers, readAnswers, calculations, formulaQuestions)
           : {}
       const gateStates = new Int8Array(conditions.length)
       const isShown = (question: Question): boolean =>
@@ -186,18 +193,17 @@ export function compileAnswerValidator(survey: Record<string, unknown>): AnswerV
               'This question is not shown for the answers given, so it must not be answered.',
           })
         } else {
+          const domain = role.kind === 'other' ? otherText : role.question.domain
           const problem =
             role.kind === 'formula'
               ? computedAnswerProblem(value, values[key], 'non-empty')
-              : (role.kind === 'other' ? otherText : (role.question.domain as AnswerDomain)).check(
-                  value,
-                )
+              : domain?.check(value)
           if (problem) report(key, problem)
         }
       }
       if (mode === 'draft') return problems
 
-      for (const question of questions) {
+      for (const question of requiring) {
         const { name, domain, otherKey } = question
         if (!domain || invalid.has(name) || !isShown(question)) continue
         const value = ownValue(answers, name)
@@ -232,15 +238,12 @@ function ownValue(answers: Record<string, unknown>, key: string): unknown {
  */
 function conditionValues(
   answers: Record<string, unknown>,
-  keys: ReadonlyMap<string, Key>,
+  readAnswers: readonly string[],
   calculations: readonly Calculation[],
   formulaQuestions: readonly Question[],
 ): Record<string, unknown> {
   const values: Record<string, unknown> = {}
-  for (const key of Object.keys(answers)) {
-    const kind = keys.get(key)?.kind
-    if (kind === 'answer' || kind === 'other') values[key] = answers[key]
-  }
+  for (const key of readAnswers) if (Object.hasOwn(answers, key)) values[key] = answers[key]
   for (const { name, runner } of calculations) values[name] = runner.runValues(values)
   for (const { name, formula } of formulaQuestions) {
     const value: unknown = (formula as ExpressionRunner).runValues(values)

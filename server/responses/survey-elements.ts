@@ -1,4 +1,4 @@
-import { DOMAIN_PROPERTIES, type TextLimits } from './answer-domains.ts'
+import { show, type TextLimits } from './answer-domains.ts'
 import { UnsupportedConstructError } from './unsupported-construct-error.ts'
 
 type Json = Record<string, unknown>
@@ -30,55 +30,96 @@ export interface SurveyElements {
 const isObject = (value: unknown): value is Json =>
   typeof value === 'object' && value !== null && !Array.isArray(value)
 
+/** Property names written as lines of space-separated words. */
+const words = (...lines: string[]): string[] => lines.join(' ').split(' ')
+
+const SELECT_PROPERTIES = words(
+  'choices choicesOrder colCount separateSpecialChoices showOtherItem hasOther otherText',
+  'otherPlaceholder otherPlaceHolder otherErrorText showNoneItem hasNone noneText',
+)
+
+/** What each type's domain (answer-domains.ts) reads, by type; with the shown-but-inert ones. */
+const VALUE_PROPERTIES: Readonly<Record<string, readonly string[]>> = {
+  radiogroup: [...SELECT_PROPERTIES, 'allowClear', 'showClearButton'],
+  dropdown: SELECT_PROPERTIES.concat(
+    words(
+      'allowClear showOptionsCaption optionsCaption searchEnabled searchMode textWrapEnabled',
+      'autocomplete autoComplete',
+    ),
+  ),
+  checkbox: [...SELECT_PROPERTIES, 'showSelectAllItem', 'hasSelectAll', 'selectAllText'],
+  rating: words(
+    'rateValues rateMin rateMax rateStep rateCount autoGenerate rateType rateDisplayMode',
+    'scaleColorMode rateColorMode minRateDescription maxRateDescription displayMode',
+    'displayRateDescriptionsAsExtremeItems rateDescriptionLocation',
+  ),
+  boolean: words('valueTrue valueFalse label labelTrue labelFalse swapOrder renderAs'),
+  text: words(
+    'inputType maxLength min max minErrorText maxErrorText size inputSize textUpdateMode',
+    'autocomplete autoComplete dataList inputTextAlignment',
+  ),
+  comment: words('maxLength rows cols textUpdateMode autoGrow allowResize'),
+  matrix: words(
+    'rows columns isAllRowRequired eachRowRequired rowsOrder rowOrder columnMinWidth',
+    'rowTitleWidth alternateRows showHeader verticalAlign cells displayMode',
+  ),
+}
+
 /** Properties that only change how a survey looks or is navigated, never which answers are valid. */
-const SURVEY_PROPERTIES = new Set([
-  ...['locale', 'title', 'description', 'logo', 'logoWidth', 'logoHeight', 'logoFit'],
-  ...['logoPosition', 'focusFirstQuestionAutomatic', 'autoFocusFirstQuestion', 'focusOnFirstError'],
-  ...['autoFocusFirstError', 'completedHtml', 'completedBeforeHtml', 'completedHtmlOnCondition'],
-  ...['loadingHtml', 'sjsVersion', '$schema', 'surveyId', 'surveyPostId', 'surveyShowDataSaving'],
-  ...['cookieName', 'sendResultOnPageNext', 'partialSendEnabled', 'showNavigationButtons'],
-  ...['navigationButtonsLocation', 'showPrevButton', 'showTitle', 'showPageTitles'],
-  ...['showCompletedPage', 'showCompletePage', 'navigateToUrl', 'navigateToUrlOnCondition'],
-  ...['questionsOrder', 'questionOrder', 'showPageNumbers', 'showQuestionNumbers'],
-  ...['questionTitleLocation', 'questionDescriptionLocation', 'questionErrorLocation'],
-  ...['showProgressBar', 'progressBarLocation', 'progressBarType', 'progressBarShowPageTitles'],
-  ...['progressBarShowPageNumbers', 'progressBarInheritWidthFrom', 'showTOC', 'tocLocation'],
-  ...['goNextPageAutomatic', 'autoAdvanceEnabled', 'allowCompleteSurveyAutomatic'],
-  ...['autoAdvanceAllowComplete', 'checkErrorsMode', 'validateVisitedEmptyFields'],
-  ...['textUpdateMode', 'autoGrowComment', 'allowResizeComment', 'commentAreaRows'],
-  ...['startSurveyText', 'pagePrevText', 'pageNextText', 'completeText', 'previewText'],
-  ...['editText', 'requiredText', 'requiredMark', 'questionStartIndex', 'questionTitlePattern'],
-  ...['questionTitleTemplate', 'showPreviewBeforeComplete', 'previewMode', 'widthMode', 'width'],
-  ...['gridLayoutEnabled', 'fitToContainer', 'headerView', 'backgroundImage'],
-  ...['backgroundImageFit', 'backgroundImageAttachment', 'backgroundOpacity', 'showBrandInfo'],
-  ...['pages', 'elements', 'calculatedValues', 'maxTextLength', 'maxCommentLength'],
-  'maxOthersLength',
-])
-const CONTAINER_PROPERTIES = new Set([
-  ...['name', 'elements', 'visible', 'visibleIf', 'title', 'description', 'questionTitleWidth'],
-  ...['questionTitleLocation', 'gridLayoutColumns', 'questionsOrder', 'questionOrder'],
-  ...['questionErrorLocation', 'state', 'requiredErrorText', 'startWithNewLine', 'width'],
-  ...['minWidth', 'maxWidth', 'colSpan', 'effectiveColSpan', 'innerIndent', 'indent'],
-  ...['showNumber', 'showQuestionNumbers', 'questionStartIndex', 'allowAdaptiveActions'],
-  ...['navigationTitle', 'navigationDescription', 'showNavigationButtons'],
-  'navigationButtonsVisibility',
-])
-const QUESTION_PROPERTIES = new Set([
-  ...['type', 'name', 'visible', 'visibleIf', 'isRequired', 'title', 'description'],
-  ...['descriptionLocation', 'titleLocation', 'showTitle', 'hideNumber', 'showNumber'],
-  ...['startWithNewLine', 'width', 'minWidth', 'maxWidth', 'colSpan', 'effectiveColSpan'],
-  ...['indent', 'state', 'requiredErrorText', 'errorLocation', 'useDisplayValuesInTitle'],
-  ...['useDisplayValuesInDynamicTexts', 'correctAnswer', 'defaultDisplayValue', 'placeholder'],
-  // defaultValue only pre-fills the form; what arrives is checked like any answer.
-  ...['placeHolder', 'defaultValue', 'commentText', 'commentPlaceholder', 'commentPlaceHolder'],
-])
+const SURVEY_PROPERTIES = new Set(
+  words(
+    'locale title description logo logoWidth logoHeight logoFit logoPosition',
+    'focusFirstQuestionAutomatic autoFocusFirstQuestion focusOnFirstError',
+    'autoFocusFirstError completedHtml completedBeforeHtml completedHtmlOnCondition',
+    'loadingHtml sjsVersion $schema surveyId surveyPostId surveyShowDataSaving cookieName',
+    'sendResultOnPageNext partialSendEnabled showNavigationButtons',
+    'navigationButtonsLocation showPrevButton showTitle showPageTitles showCompletedPage',
+    'showCompletePage navigateToUrl navigateToUrlOnCondition questionsOrder questionOrder',
+    'showPageNumbers showQuestionNumbers questionTitleLocation',
+    'questionDescriptionLocation questionErrorLocation showProgressBar',
+    'progressBarLocation progressBarType progressBarShowPageTitles',
+    'progressBarShowPageNumbers progressBarInheritWidthFrom showTOC tocLocation',
+    'goNextPageAutomatic autoAdvanceEnabled allowCompleteSurveyAutomatic',
+    'autoAdvanceAllowComplete checkErrorsMode validateVisitedEmptyFields textUpdateMode',
+    'autoGrowComment allowResizeComment commentAreaRows startSurveyText pagePrevText',
+    'pageNextText completeText previewText editText requiredText requiredMark',
+    'questionStartIndex questionTitlePattern questionTitleTemplate',
+    'showPreviewBeforeComplete previewMode widthMode width gridLayoutEnabled',
+    'fitToContainer headerView backgroundImage backgroundImageFit',
+    'backgroundImageAttachment backgroundOpacity showBrandInfo pages elements',
+    'calculatedValues maxTextLength maxCommentLength maxOthersLength',
+  ),
+)
+const CONTAINER_PROPERTIES = new Set(
+  words(
+    'name elements visible visibleIf title description questionTitleWidth',
+    'questionTitleLocation gridLayoutColumns questionsOrder questionOrder',
+    'questionErrorLocation state requiredErrorText startWithNewLine width minWidth',
+    'maxWidth colSpan effectiveColSpan innerIndent indent showNumber showQuestionNumbers',
+    'questionStartIndex allowAdaptiveActions navigationTitle navigationDescription',
+    'showNavigationButtons navigationButtonsVisibility',
+  ),
+)
+const PANEL_PROPERTIES = new Set([...CONTAINER_PROPERTIES, 'type'])
+const QUESTION_PROPERTIES = new Set(
+  words(
+    'type name visible visibleIf isRequired title description descriptionLocation',
+    'titleLocation showTitle hideNumber showNumber startWithNewLine width minWidth',
+    'maxWidth colSpan effectiveColSpan indent state requiredErrorText errorLocation',
+    'useDisplayValuesInTitle useDisplayValuesInDynamicTexts correctAnswer',
+    'defaultDisplayValue placeholder placeHolder commentText commentPlaceholder',
+    'commentPlaceHolder',
+    // Only pre-fills the form; what arrives is checked like any answer.
+    'defaultValue',
+  ),
+)
 const OTHER_PROPERTIES: Readonly<Record<string, readonly string[]>> = {
-  expression: [
-    ...['expression', 'format', 'displayStyle', 'currency', 'maximumFractionDigits'],
-    ...['minimumFractionDigits', 'useGrouping'],
-  ],
+  expression: words(
+    'expression format displayStyle currency maximumFractionDigits minimumFractionDigits',
+    'useGrouping',
+  ),
   html: ['html'],
-  image: ['imageLink', 'altText', 'text', 'contentMode', 'imageFit', 'imageHeight', 'imageWidth'],
+  image: words('imageLink altText text contentMode imageFit imageHeight imageWidth'),
 }
 
 /** Semantic properties accepted only at the value that leaves survey-core's behaviour unchanged. */
@@ -118,7 +159,7 @@ const NEUTRAL_VALUES: Readonly<Record<string, (value: unknown) => boolean>> = {
 function vetProperties(json: Json, allowed: ReadonlySet<string>, where: string): void {
   for (const [key, value] of Object.entries(json)) {
     if (allowed.has(key) || NEUTRAL_VALUES[key]?.(value) === true) continue
-    throw new UnsupportedConstructError(where, `property "${key}" (${JSON.stringify(value)})`)
+    throw new UnsupportedConstructError(where, `property "${key}" (${show(value)})`)
   }
 }
 
@@ -154,24 +195,26 @@ export function walkSurvey(survey: Json): SurveyElements {
       if (!isObject(element))
         throw new UnsupportedConstructError(where, 'an element that is not an object')
       const { type, name } = element
-      const label = `${type === 'panel' ? 'panel' : 'question'} ${JSON.stringify(name)}`
-      if (typeof name !== 'string' || name === '' || name !== name.trim()) {
-        throw new UnsupportedConstructError(`${where}, ${label}`, 'a missing or padded name')
-      }
+      const label = `${type === 'panel' ? 'panel' : 'question'} ${JSON.stringify(name ?? '')}`
       if (type === 'panel') {
-        vetProperties(element, CONTAINER_PROPERTIES, label)
+        vetProperties(element, PANEL_PROPERTIES, label)
         visit(element.elements, [...gates, gateOf(element, label)], label)
         continue
       }
       const own =
-        typeof type === 'string' ? (DOMAIN_PROPERTIES[type] ?? OTHER_PROPERTIES[type]) : undefined
-      if (own === undefined)
+        typeof type === 'string' ? (VALUE_PROPERTIES[type] ?? OTHER_PROPERTIES[type]) : undefined
+      if (own === undefined) {
         throw new UnsupportedConstructError(label, `question type ${JSON.stringify(type)}`)
+      }
       vetProperties(element, new Set([...QUESTION_PROPERTIES, ...own]), label)
       if (element.isRequired !== undefined && typeof element.isRequired !== 'boolean') {
         throw new UnsupportedConstructError(label, 'a non-boolean "isRequired"')
       }
       if (type === 'html' || type === 'image') continue
+      // survey-core trims names, so a padded name would not be the key its data uses.
+      if (typeof name !== 'string' || name === '' || name !== name.trim()) {
+        throw new UnsupportedConstructError(`${where}, ${label}`, 'a missing or padded name')
+      }
       questions.push({
         name,
         type: type as string,

@@ -33,6 +33,8 @@ const BUILT_IN_VARIABLES = new Set(
  */
 export class ValueNames {
   private readonly byLowerCase = new Map<string, string>()
+  /** Every name an expression resolved to: the only values conditions need to be given. */
+  readonly read = new Set<string>()
 
   add(name: string, where: string): void {
     const other = this.byLowerCase.get(name.toLowerCase())
@@ -45,10 +47,6 @@ export class ValueNames {
     this.byLowerCase.set(name.toLowerCase(), name)
   }
 
-  has(name: string): boolean {
-    return this.byLowerCase.get(name.toLowerCase()) === name
-  }
-
   resolve(variable: string): string | undefined {
     const parts = variable.toLowerCase().split('.')
     if (parts.length === 1 && BUILT_IN_VARIABLES.has(parts[0] as string)) return undefined
@@ -58,7 +56,10 @@ export class ValueNames {
         .join('.')
         .replace(/\[-?\d+\]$/, '')
       const name = this.byLowerCase.get(prefix)
-      if (name !== undefined) return name
+      if (name !== undefined) {
+        this.read.add(name)
+        return name
+      }
     }
     return undefined
   }
