@@ -76,12 +76,18 @@ function applyLocale(): void {
       )
   }
   document.title = `Trivselsradar – ${texts.title}`
-  if (draft) elements.classLine.textContent = texts.classLine(draft.schoolName, draft.classLabel)
+  if (draft) elements.classLine.textContent = classLine(draft)
   for (const button of document.querySelectorAll<HTMLButtonElement>('button.read-aloud'))
     labelReadAloud(button, false)
   if (model) model.locale = locale
   elements.survey.querySelector('.sd-root-modern')?.setAttribute('lang', locale)
   showStatus()
+}
+
+/** The class line, with names isolated so "7.A" is not reordered inside right-to-left text. */
+function classLine(current: StoredDraft): string {
+  const isolate = (text: string) => (isRtl(locale) ? `\u2068${text}\u2069` : text)
+  return texts.classLine(isolate(current.schoolName), isolate(current.classLabel))
 }
 
 function showStatus(): void {
@@ -265,7 +271,7 @@ async function openQuestionnaire(current: StoredDraft): Promise<void> {
     showDone()
   })
 
-  elements.classLine.textContent = texts.classLine(current.schoolName, current.classLabel)
+  elements.classLine.textContent = classLine(current)
   show('questionnaire')
   renderSurvey(model, elements.survey)
   if (current.unsent) sendCurrent()
