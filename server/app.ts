@@ -10,6 +10,7 @@ import { healthRoutes } from './health/health.routes.ts'
 import { guardStateChanges, limitBody } from './request-guards.ts'
 import { pupilRoutes } from './responses/pupil.routes.ts'
 import { createQuestionnaireCache } from './responses/questionnaire-cache.ts'
+import { resultsRoutes } from './results/results.routes.ts'
 import { roundsRoutes } from './rounds/rounds.routes.ts'
 import { schoolsRoutes } from './schools/schools.routes.ts'
 import { staffPagesRoutes } from './staff-pages/staff-pages.routes.tsx'
@@ -62,6 +63,7 @@ export function createApp(options: AppOptions) {
   app.route('/api/users', staffUsersRoutes(deps))
   app.route('/api/audit-log', auditRoutes(deps))
   app.route('/api/definitions', definitionsRoutes(deps))
+  app.route('/api/results', resultsRoutes(deps))
   app.route('/api', pupilRoutes({ ...deps, questionnaires: createQuestionnaireCache(deps.db) }))
 
   if (webAssets) {

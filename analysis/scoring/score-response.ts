@@ -8,6 +8,8 @@ import { who5Index, type Who5Score } from './who5-index.ts'
 
 export interface ResponseScores {
   specVersion: string
+  /** The pupil's own background answers results are broken down by (gender code, grade). */
+  background: { gender: number | null; grade: number | null }
   factors: Record<string, ScaleScore>
   indicators: Record<string, boolean | null>
   who5: Who5Score | null
@@ -59,8 +61,14 @@ export function scoreResponse(
   for (const indicator of spec.indicators)
     indicators[indicator.id] = indicatorValue(indicator, answers)
   const who5 = who5Index(spec.who5, answers)
+  const gender = answers[spec.background.genderItem]
+  const grade = answers[spec.background.gradeItem]
   return {
     specVersion: spec.version,
+    background: {
+      gender: typeof gender === 'number' ? gender : null,
+      grade: typeof grade === 'number' ? grade : null,
+    },
     factors,
     indicators,
     who5,
@@ -86,6 +94,8 @@ export function measureValues(scores: ResponseScores): MeasureValue[] {
     if (value !== null)
       rows.push({ measure, value: typeof value === 'boolean' ? Number(value) : value })
   }
+  add('background.gender', scores.background.gender)
+  add('background.grade', scores.background.grade)
   for (const [id, factor] of Object.entries(scores.factors)) {
     add(`factor.${id}.score`, factor.score)
     add(`factor.${id}.present`, factor.present)

@@ -155,6 +155,8 @@ describe('a whole response scored by the shipped spec', () => {
     expect(byMeasure.get('who5.index')).toBe(0)
     expect(byMeasure.get('who5.likely-depression')).toBe(1)
     expect(byMeasure.get('concern-level')).toBe(4)
+    expect(byMeasure.get('background.gender')).toBe(lowest[spec.background.genderItem])
+    expect(byMeasure.get('background.grade')).toBe(7)
     for (const f of spec.factors) expect(byMeasure.has(`factor.${f.id}.present`)).toBe(true)
     expect(rows.every((r) => Number.isFinite(r.value))).toBe(true)
     expect(scores.riskFactorsPresent + scores.protectiveFactorsPresent).toBeLessThanOrEqual(
