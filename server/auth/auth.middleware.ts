@@ -1,27 +1,19 @@
 import { getCookie } from 'hono/cookie'
 import { createMiddleware } from 'hono/factory'
-import type { AppDeps, AppEnv } from '../app-env.ts'
+import type { Context } from 'hono'
+import type { AppDeps, AppEnv, StaffPrincipal } from '../app-env.ts'
 import type { StaffRole } from '../db/schema.ts'
 import { AppError } from '../errors.ts'
 import { findSessionUser } from './sessions.repository.ts'
 
 export const SESSION_COOKIE = 'tr_session'
 
-/** Loads the signed-in staff member from the session cookie; 401 without a live session. */
-export const requireStaff = (deps: AppDeps) =>
-  createMiddleware<AppEnv>(async (c, next) => {
-    // Nested routers may both ask for the staff member; load the session once per request.
-    if (c.get('staff') !== undefined) return next()
-    const token = getCookie(c, SESSION_COOKIE)
-    const user = token ? await findSessionUser(deps.db, token, deps.clock.now()) : undefined
-    if (user === undefined) {
-      throw new AppError(
-        401,
-        'unauthenticated',
-        'Please sign in to continue (your session may have expired).',
-      )
-    }
-    c.set('staff', {
+/** The staff member behind the request's session cookie, if it names a live session. */
+export async function sessionStaff(deps: AppDeps, c: Context): Promise<StaffPrincipal | undefined> {
+  const token = getCookie(c, SESSION_COOKIE)
+  const user = token ? await findSessionUser(deps.db, token, deps.clock.now()) : undefined
+  return (
+    user && {
       id: user.id,
       email: user.email,
       displayName: user.display_name,
@@ -29,7 +21,24 @@ export const requireStaff = (deps: AppDeps) =>
       municipalityId: user.municipality_id,
       schoolId: user.school_id,
       csrfToken: user.csrf_token,
-    })
+    }
+  )
+}
+
+/** Loads the signed-in staff member from the session cookie; 401 without a live session. */
+export const requireStaff = (deps: AppDeps) =>
+  createMiddleware<AppEnv>(async (c, next) => {
+    // Nested routers may both ask for the staff member; load the session once per request.
+    if (c.get('staff') !== undefined) return next()
+    const staff = await sessionStaff(deps, c)
+    if (staff === undefined) {
+      throw new AppError(
+        401,
+        'unauthenticated',
+        'Please sign in to continue (your session may have expired).',
+      )
+    }
+    c.set('staff', staff)
     await next()
   })
 

@@ -1,11 +1,9 @@
 import { Hono } from 'hono'
-import { getCookie } from 'hono/cookie'
 import type { Context } from 'hono'
 import { StaffLayout } from '../../web/staff/staff-layout.tsx'
 import { LoginForm, ProgressTable, RoundList } from '../../web/staff/staff-pages.tsx'
-import type { AppDeps, StaffPrincipal } from '../app-env.ts'
-import { SESSION_COOKIE } from '../auth/auth.middleware.ts'
-import { findSessionUser } from '../auth/sessions.repository.ts'
+import type { AppDeps } from '../app-env.ts'
+import { sessionStaff } from '../auth/auth.middleware.ts'
 import { roundProgress } from '../responses/responses.repository.ts'
 import { findRound, listRounds } from '../rounds/rounds.repository.ts'
 import { schoolScope } from '../scope.ts'
@@ -23,21 +21,7 @@ export function staffPagesRoutes(deps: AppDeps, assets: WebAssets) {
   const stylesheet = assets.manifest['staff.css'] as string
   const frame = { script, stylesheet }
 
-  async function staffOf(c: Context): Promise<StaffPrincipal | undefined> {
-    const token = getCookie(c, SESSION_COOKIE)
-    const user = token ? await findSessionUser(deps.db, token, deps.clock.now()) : undefined
-    return (
-      user && {
-        id: user.id,
-        email: user.email,
-        displayName: user.display_name,
-        role: user.role,
-        municipalityId: user.municipality_id,
-        schoolId: user.school_id,
-        csrfToken: user.csrf_token,
-      }
-    )
-  }
+  const staffOf = (c: Context) => sessionStaff(deps, c)
 
   const toLogin = (c: Context) =>
     c.redirect(`/staff/login?next=${encodeURIComponent(c.req.path)}`, 303)

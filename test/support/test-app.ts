@@ -1,4 +1,8 @@
 import { createApp, type App } from '../../server/app.ts'
+import {
+  ensureClassCodes,
+  listClassCodes,
+} from '../../server/class-codes/class-codes.repository.ts'
 import { hashPassword } from '../../server/auth/password.ts'
 import { fixedClock } from '../../server/clock.ts'
 import type { Db } from '../../server/db/create-db.ts'
@@ -32,6 +36,8 @@ export interface TestWorld {
   emails: { adminA: string; analystA: string; schoolA: string; adminB: string }
   /** Signs in and returns the Cookie header value. */
   login(email: string, password?: string): Promise<string>
+  /** Opens municipality A's round and gives its class a code; returns the code. */
+  openRoundA(): Promise<string>
   /** A request as a browser's fetch would send it: JSON body with its content type, if any. */
   call(
     method: string,
@@ -133,9 +139,20 @@ export async function createTestWorld(
     return cookie
   }
 
+  const openRoundA = async () => {
+    await k
+      .updateTable('survey_rounds')
+      .set({ state: 'open' })
+      .where('id', '=', a.round.id)
+      .execute()
+    await ensureClassCodes(k, a.round.id, [a.schoolClass.id], clock.now())
+    return (await listClassCodes(k, a.municipality.id, a.round.id))[0]!.code
+  }
+
   return {
     db,
     app,
+    openRoundA,
     clock,
     definitionId: definition.id,
     a: {

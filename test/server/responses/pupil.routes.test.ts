@@ -43,14 +43,7 @@ describe('pupil API', () => {
   let code: string
   beforeEach(async () => {
     world = await createTestWorld()
-    const k = world.db.kysely
-    await k
-      .updateTable('survey_rounds')
-      .set({ state: 'open' })
-      .where('id', '=', world.a.roundId)
-      .execute()
-    await ensureClassCodes(k, world.a.roundId, [world.a.classId], world.clock.now())
-    code = (await listClassCodes(k, world.a.municipalityId, world.a.roundId))[0]!.code
+    code = await world.openRoundA()
   })
 
   const put = (id: string, body: unknown) => world.call('PUT', `/api/responses/${id}`, { body })

@@ -2,10 +2,6 @@ import { randomUUID } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { beforeEach, describe, expect, it } from 'vitest'
-import {
-  ensureClassCodes,
-  listClassCodes,
-} from '../../../server/class-codes/class-codes.repository.ts'
 import { contentHash } from '../../../server/definitions/definition-files.ts'
 import { storeDefinition } from '../../../server/definitions/definitions.loader.ts'
 import { compileGenerator, generateResponse } from '../../../server/demo/response-generator.ts'
@@ -27,14 +23,7 @@ describe('scores of completed responses', () => {
   let code: string
   beforeEach(async () => {
     world = await createTestWorld()
-    const k = world.db.kysely
-    await k
-      .updateTable('survey_rounds')
-      .set({ state: 'open' })
-      .where('id', '=', world.a.roundId)
-      .execute()
-    await ensureClassCodes(k, world.a.roundId, [world.a.classId], world.clock.now())
-    code = (await listClassCodes(k, world.a.municipalityId, world.a.roundId))[0]!.code
+    code = await world.openRoundA()
   })
 
   const complete = async (seed: number, options = {}) => {

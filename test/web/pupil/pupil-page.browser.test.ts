@@ -2,10 +2,7 @@ import { randomUUID } from 'node:crypto'
 import { createRequire } from 'node:module'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import {
-  ensureClassCodes,
-  listClassCodes,
-} from '../../../server/class-codes/class-codes.repository.ts'
+import { formatClassCode } from '../../../server/class-codes/class-code.ts'
 import { loadWebAssets } from '../../../server/web-assets/web-assets.ts'
 import { DIST_DIR } from '../../../web/build.ts'
 import { chromiumAvailable, launchChromium, serveApp } from '../../support/browser.ts'
@@ -55,14 +52,8 @@ describe.skipIf(!available)('the pupil page in a real browser', () => {
 
   beforeAll(async () => {
     world = await createTestWorld({ webAssets: loadWebAssets(DIST_DIR) })
-    const k = world.db.kysely
-    await k
-      .updateTable('survey_rounds')
-      .set({ state: 'open' })
-      .where('id', '=', world.a.roundId)
-      .execute()
-    await ensureClassCodes(k, world.a.roundId, [world.a.classId], world.clock.now())
-    code = (await listClassCodes(k, world.a.municipalityId, world.a.roundId))[0]!.displayCode
+    // As written on the board: three groups of three.
+    code = formatClassCode(await world.openRoundA())
     server = await serveApp(world.app)
     browser = await launchChromium()
   }, 60_000)
