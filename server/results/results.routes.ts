@@ -4,6 +4,7 @@ import {
   summarizeGroup,
   type GroupSummary,
 } from '../../analysis/aggregation/group-summary.ts'
+import { compareWaves } from '../../analysis/comparison/compare-waves.ts'
 import { suppressBreakdown } from '../../analysis/suppression/suppress-breakdown.ts'
 import type { AppDeps } from '../app-env.ts'
 import { requireStaff } from '../auth/auth.middleware.ts'
@@ -23,6 +24,20 @@ const ResultsQuery = z.object({
   groupBy: z.enum(['none', 'school', 'grade', 'gender', 'class']).default('none'),
   schoolId: z.uuid().optional(),
   includeFlagged: z.enum(['true', 'false']).default('false'),
+})
+
+const CompareQuery = z.object({
+  roundId: z.uuid(),
+  baselineRoundId: z.uuid(),
+  /** Comma-separated measure ids; default: every indicator, factor and WHO-5. */
+  measures: z
+    .string()
+    .regex(
+      /^[a-z0-9.-]{1,120}(,[a-z0-9.-]{1,120}){0,99}$/,
+      'must be measure ids separated by commas',
+    )
+    .optional(),
+  schoolId: z.uuid().optional(),
 })
 
 const Figure = z.union([
@@ -191,6 +206,69 @@ export function resultsRoutes(deps: AppDeps) {
           groups: released.cells
             .map((cell) => toWire(cell, labels.get(cell.key) ?? cell.key))
             .sort((a, b) => a.label.localeCompare(b.label, 'da')),
+        },
+        200,
+      )
+    },
+  )
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/compare',
+      summary:
+        'Baseline (or last year) against follow-up for many measures, with BH-adjusted verdicts',
+      request: { query: CompareQuery },
+      responses: {
+        200: jsonResponse(
+          z.object({
+            minGroupSize: z.number(),
+            comparisons: z.array(z.record(z.string(), z.unknown())),
+          }),
+          'Comparisons',
+        ),
+        ...errorResponses,
+      },
+    }),
+    async (c) => {
+      const staff = c.var.staff
+      const query = c.req.valid('query')
+      const followUp = await roundOf(deps, staff, query.roundId)
+      const baseline = await roundOf(deps, staff, query.baselineRoundId)
+      const ownSchool = schoolScope(staff)
+      if (ownSchool && query.schoolId && query.schoolId !== ownSchool)
+        throw new AppError(404, 'not_found', 'School was not found')
+      const schoolId = ownSchool ?? query.schoolId
+      const definition = await findDefinition(deps.db, followUp.definitionId)
+      if (!definition) throw new Error(`round ${followUp.id} names a missing questionnaire version`)
+      const measures = query.measures?.split(',') ?? [
+        ...definition.scoringSpec.indicators.map((i) => `indicator.${i.id}`),
+        ...definition.scoringSpec.factors.map((f) => `factor.${f.id}.present`),
+        'who5.index',
+      ]
+      const totalOf = async (roundId: string, measure: string) => {
+        const { groups } = await sumMeasureByGroup(deps.db, {
+          municipalityId: staff.municipalityId,
+          roundId,
+          measure,
+          groupBy: 'none',
+          schoolId,
+          includeFlagged: false,
+        })
+        return groups[0] ?? { key: 'total', n: 0, sum: 0, sumOfSquares: 0 }
+      }
+      const sums = []
+      for (const measure of measures) {
+        sums.push({
+          measure,
+          kind: measureKind(measure),
+          baseline: await totalOf(baseline.id, measure),
+          followUp: await totalOf(followUp.id, measure),
+        })
+      }
+      return c.json(
+        {
+          minGroupSize: deps.config.minGroupSize,
+          comparisons: compareWaves(sums, deps.config.minGroupSize),
         },
         200,
       )

@@ -141,3 +141,39 @@ describe('results with the minimum group size', () => {
     expect(byClass.body.groups.length).toBeGreaterThan(50)
   })
 })
+
+describe('comparing waves', () => {
+  it('finds the planted improvement at Havneskolen as a real change and leaves most changes as noise', async () => {
+    const db = await freshSqliteDb()
+    await seedDemo(db.kysely, TEST_NOW)
+    const rounds = await db.kysely
+      .selectFrom('survey_rounds')
+      .select(['id', 'school_year'])
+      .orderBy('school_year')
+      .execute()
+    const app = createApp({
+      db: db.kysely,
+      dialect: 'sqlite',
+      clock: fixedClock(TEST_NOW),
+      config: { minGroupSize: 5, publicUrl: 'http://x', sessionMinutes: 60 },
+    })
+    const login = await app.request('/api/auth/login', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: DEMO_USERS[2].email, password: DEMO_USERS[2].password }),
+    })
+    const cookie = login.headers.get('set-cookie')!.split(';')[0]!
+    const params = new URLSearchParams({ baselineRoundId: rounds[0]!.id, roundId: rounds[2]!.id })
+    const response = await app.request(`/api/results/compare?${params}`, { headers: { cookie } })
+    expect(response.status).toBe(200)
+    const { comparisons } = await response.json()
+    const alcohol = comparisons.find(
+      (c: { measure: string }) => c.measure === 'indicator.alcohol-ever',
+    )
+    expect(alcohol).toMatchObject({ kind: 'change', verdict: 'real-change' })
+    expect(alcohol.difference).toBeLessThan(-0.1)
+    expect(alcohol.adjustedPValue).toBeGreaterThanOrEqual(alcohol.pValue)
+    expect(comparisons.length).toBeGreaterThan(40)
+    await db.close()
+  }, 60_000)
+})
