@@ -6,12 +6,13 @@ import {
 } from '../../analysis/aggregation/group-summary.ts'
 import { compareWaves } from '../../analysis/comparison/compare-waves.ts'
 import { suppressBreakdown } from '../../analysis/suppression/suppress-breakdown.ts'
-import type { AppDeps } from '../app-env.ts'
+import type { AppDeps, StaffPrincipal } from '../app-env.ts'
 import { requireStaff } from '../auth/auth.middleware.ts'
 import { findDefinition } from '../definitions/definitions.repository.ts'
 import { AppError } from '../errors.ts'
 import { createRouter, errorResponses, jsonResponse } from '../openapi.ts'
 import { roundOf } from '../rounds/round-access.ts'
+import type { SurveyRound } from '../rounds/rounds.repository.ts'
 import { listClasses, listSchools } from '../schools/schools.repository.ts'
 import { schoolScope } from '../scope.ts'
 import { sumMeasureByGroup } from './results.repository.ts'
@@ -92,6 +93,19 @@ function genderLabels(survey: Record<string, unknown>, item: string): Map<string
   return labels
 }
 
+/** The school a result is limited to: a school user's own, or the one asked for (404 if not theirs). */
+function resultSchool(staff: StaffPrincipal, asked: string | undefined): string | undefined {
+  const own = schoolScope(staff)
+  if (own && asked && asked !== own) throw new AppError(404, 'not_found', 'School was not found')
+  return own ?? asked
+}
+
+async function definitionOf(deps: AppDeps, round: SurveyRound) {
+  const definition = await findDefinition(deps.db, round.definitionId)
+  if (!definition) throw new Error(`round ${round.id} names a missing questionnaire version`)
+  return definition
+}
+
 /**
  * Results of one measure for one round, grouped, with the minimum group size and complementary
  * suppression applied before anything leaves the server.
@@ -130,12 +144,8 @@ export function resultsRoutes(deps: AppDeps) {
         throw new AppError(403, 'forbidden', 'Results by class are for administrators only.')
       }
       const round = await roundOf(deps, staff, query.roundId)
-      const ownSchool = schoolScope(staff)
-      if (ownSchool && query.schoolId && query.schoolId !== ownSchool)
-        throw new AppError(404, 'not_found', 'School was not found')
-      const schoolId = ownSchool ?? query.schoolId
-      const definition = await findDefinition(deps.db, round.definitionId)
-      if (!definition) throw new Error(`round ${round.id} names a missing questionnaire version`)
+      const schoolId = resultSchool(staff, query.schoolId)
+      const definition = await definitionOf(deps, round)
       const { groups, excludedAsInvalid } = await sumMeasureByGroup(deps.db, {
         municipalityId: staff.municipalityId,
         roundId: round.id,
@@ -234,12 +244,8 @@ export function resultsRoutes(deps: AppDeps) {
       const query = c.req.valid('query')
       const followUp = await roundOf(deps, staff, query.roundId)
       const baseline = await roundOf(deps, staff, query.baselineRoundId)
-      const ownSchool = schoolScope(staff)
-      if (ownSchool && query.schoolId && query.schoolId !== ownSchool)
-        throw new AppError(404, 'not_found', 'School was not found')
-      const schoolId = ownSchool ?? query.schoolId
-      const definition = await findDefinition(deps.db, followUp.definitionId)
-      if (!definition) throw new Error(`round ${followUp.id} names a missing questionnaire version`)
+      const schoolId = resultSchool(staff, query.schoolId)
+      const definition = await definitionOf(deps, followUp)
       const measures = query.measures?.split(',') ?? [
         ...definition.scoringSpec.indicators.map((i) => `indicator.${i.id}`),
         ...definition.scoringSpec.factors.map((f) => `factor.${f.id}.present`),
