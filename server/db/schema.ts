@@ -13,6 +13,7 @@ export interface Database {
   class_codes: ClassCodeTable
   responses: ResponseTable
   response_scores: ResponseScoreTable
+  reference_values: ReferenceValueTable
   staff_users: StaffUserTable
   staff_sessions: StaffSessionTable
   rate_limits: RateLimitTable
@@ -121,6 +122,25 @@ export interface ResponseScoreTable {
   spec_version: string
 }
 
+/** A published reference value an administrator entered, shown beside the municipality's figures. */
+export interface ReferenceValueTable {
+  id: string
+  municipality_id: string
+  /** A measure id as in response_scores, e.g. "indicator.drunk-30d", "who5.index". */
+  measure: string
+  /** 7, 8 or 9; null for grades 7–9 together. */
+  grade: number | null
+  /** A proportion 0..1 for share measures, else a mean on the measure's own scale. */
+  value: number
+  /** Where the figure was published, e.g. "Skolebørnsundersøgelsen 2022". */
+  source: string
+  source_year: number
+  note: string | null
+  /** The staff user who entered it. */
+  created_by: string
+  created_at: string
+}
+
 export type StaffRole = 'admin' | 'analyst' | 'school'
 
 export interface StaffUserTable {
@@ -172,6 +192,7 @@ export type SurveyRoundRow = Selectable<SurveyRoundTable>
 export type SurveyRoundUpdate = Updateable<SurveyRoundTable>
 export type ClassCodeRow = Selectable<ClassCodeTable>
 export type ResponseRow = Selectable<ResponseTable>
+export type ReferenceValueRow = Selectable<ReferenceValueTable>
 export type StaffUserRow = Selectable<StaffUserTable>
 export type StaffSessionRow = Selectable<StaffSessionTable>
 export type AuditLogRow = Selectable<AuditLogTable>
