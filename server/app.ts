@@ -8,9 +8,10 @@ import { definitionsRoutes } from './definitions/definitions.routes.ts'
 import { AppError, errorBody } from './errors.ts'
 import { healthRoutes } from './health/health.routes.ts'
 import { guardStateChanges, limitBody } from './request-guards.ts'
+import { referenceValuesRoutes } from './reference-values/reference-values.routes.ts'
 import { pupilRoutes } from './responses/pupil.routes.ts'
 import { createQuestionnaireCache } from './responses/questionnaire-cache.ts'
-import { resultsRoutes } from './results/results.routes.ts'
+import { analysisRoutes } from './analysis/analysis.routes.ts'
 import { roundsRoutes } from './rounds/rounds.routes.ts'
 import { schoolsRoutes } from './schools/schools.routes.ts'
 import { staffPagesRoutes } from './staff-pages/staff-pages.routes.tsx'
@@ -63,7 +64,8 @@ export function createApp(options: AppOptions) {
   app.route('/api/users', staffUsersRoutes(deps))
   app.route('/api/audit-log', auditRoutes(deps))
   app.route('/api/definitions', definitionsRoutes(deps))
-  app.route('/api/results', resultsRoutes(deps))
+  app.route('/api/analysis', analysisRoutes(deps))
+  app.route('/api/reference-values', referenceValuesRoutes(deps))
   app.route('/api', pupilRoutes({ ...deps, questionnaires: createQuestionnaireCache(deps.db) }))
 
   if (webAssets) {

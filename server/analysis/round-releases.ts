@@ -1,0 +1,154 @@
+import {
+  measureKind,
+  summarizeGroup,
+  type GroupSummary,
+  type MeasureKind,
+} from '../../analysis/aggregation/group-summary.ts'
+import {
+  releaseRound,
+  TABLE_DIMENSIONS,
+  type ReleasedRound,
+  type Selection,
+} from '../../analysis/aggregation/released-round.ts'
+import type { Released } from '../../analysis/suppression/suppress-breakdown.ts'
+import type { AppDeps } from '../app-env.ts'
+import type { SurveyRound } from '../rounds/rounds.repository.ts'
+import {
+  countRespondentsByCell,
+  sumScoresByCell,
+  type CellCoordinates,
+  type RespondentCell,
+  type ScoreSums,
+} from './score-cells.repository.ts'
+
+export const addSums = (a: ScoreSums, b: ScoreSums): ScoreSums => ({
+  n: a.n + b.n,
+  sum: a.sum + b.sum,
+  sumOfSquares: a.sumOfSquares + b.sumOfSquares,
+})
+
+/** A group's figure as it leaves the server: shown with its numbers, or suppressed with none. */
+export type ReleasedFigure =
+  | {
+      status: 'shown'
+      figure: GroupSummary
+      /** Respondents in the group without a value for the measure (not asked, too few answers). */
+      missing: number
+    }
+  | { status: 'suppressed'; reason: 'too-few' | 'complementary' }
+
+/** One round's released figures of one measure, and the counts reports need beside them. */
+export interface RoundRelease {
+  round: SurveyRound
+  measure: string
+  kind: MeasureKind
+  released: ReleasedRound<ScoreSums>
+  /** The figure of a group, or undefined when nobody in it has a value. */
+  figure(selection: Selection): ReleasedFigure | undefined
+  classFigure(classId: string): ReleasedFigure | undefined
+  /** The raw sums behind a shown group (for tests of change); undefined if not shown. */
+  shownSums(selection: Selection): ScoreSums | undefined
+  /** Responses left out as invalid in a group; a count only given beside a shown figure. */
+  excludedAsInvalid(selection: Selection): number
+}
+
+const matches = (cell: CellCoordinates, selection: Selection) =>
+  TABLE_DIMENSIONS.every(
+    (d) =>
+      selection[d] === undefined ||
+      selection[d] === { school: cell.schoolId, grade: cell.grade, gender: cell.gender }[d],
+  )
+
+/**
+ * Loads the score cells of several measures and rounds in one query and releases, per round and
+ * measure, every figure through one suppression pattern (analysis/aggregation/released-round.ts).
+ * Flagged responses are left out unless asked for, and always counted.
+ */
+export async function releaseRounds(
+  deps: Pick<AppDeps, 'db' | 'config'>,
+  municipalityId: string,
+  rounds: readonly SurveyRound[],
+  measures: readonly string[],
+  includeFlagged: boolean,
+): Promise<Map<string, Map<string, RoundRelease>>> {
+  const roundIds = rounds.map((r) => r.id)
+  const [scoreCells, respondentCells] = await Promise.all([
+    sumScoresByCell(deps.db, { measures, roundIds, municipalityId }),
+    countRespondentsByCell(deps.db, { roundIds, municipalityId }),
+  ])
+  const k = deps.config.minGroupSize
+  const result = new Map<string, Map<string, RoundRelease>>()
+  for (const round of rounds) {
+    const respondents = respondentCells.filter(
+      (c) => c.roundId === round.id && (includeFlagged || !c.flagged),
+    )
+    const flaggedRespondents = includeFlagged
+      ? []
+      : respondentCells.filter((c) => c.roundId === round.id && c.flagged)
+    const byMeasure = new Map<string, RoundRelease>()
+    for (const measure of measures) {
+      const cells = scoreCells.filter(
+        (c) => c.roundId === round.id && c.measure === measure && (includeFlagged || !c.flagged),
+      )
+      const released = releaseRound(
+        cells.map((c) => ({
+          school: c.schoolId,
+          grade: c.grade,
+          classId: c.classId,
+          gender: c.gender,
+          n: c.sums.n,
+          value: c.sums,
+        })),
+        addSums,
+        k,
+      )
+      byMeasure.set(
+        measure,
+        roundRelease(round, measure, released, respondents, flaggedRespondents),
+      )
+    }
+    result.set(round.id, byMeasure)
+  }
+  return result
+}
+
+function roundRelease(
+  round: SurveyRound,
+  measure: string,
+  released: ReleasedRound<ScoreSums>,
+  respondents: RespondentCell[],
+  flaggedRespondents: RespondentCell[],
+): RoundRelease {
+  const kind = measureKind(measure)
+  const count = (cells: RespondentCell[], keep: (c: RespondentCell) => boolean) =>
+    cells.filter(keep).reduce((s, c) => s + c.respondents, 0)
+  const toFigure = (
+    figure: Released<ScoreSums> | undefined,
+    respondentsOf: () => number,
+  ): ReleasedFigure | undefined => {
+    if (!figure) return undefined
+    if (figure.kind === 'suppressed') return { status: 'suppressed', reason: figure.reason }
+    return {
+      status: 'shown',
+      figure: summarizeGroup(kind, { key: figure.key, ...figure.value }),
+      missing: Math.max(0, respondentsOf() - figure.value.n),
+    }
+  }
+  return {
+    round,
+    measure,
+    kind,
+    released,
+    figure: (selection) =>
+      toFigure(released.figure(selection), () => count(respondents, (c) => matches(c, selection))),
+    classFigure: (classId) =>
+      toFigure(released.classFigure(classId), () =>
+        count(respondents, (c) => c.classId === classId),
+      ),
+    shownSums(selection) {
+      const figure = released.figure(selection)
+      return figure?.kind === 'shown' ? figure.value : undefined
+    },
+    excludedAsInvalid: (selection) => count(flaggedRespondents, (c) => matches(c, selection)),
+  }
+}

@@ -1,0 +1,194 @@
+import { sql, type Kysely } from 'kysely'
+import type { Database } from '../db/schema.ts'
+
+/** The finest groups results are built from: one round, school, grade, gender (and class). */
+export interface CellCoordinates {
+  roundId: string
+  municipalityId: string
+  schoolId: string
+  classId: string
+  grade: string
+  /** The gender answer's value, or 'unknown' when the pupil did not answer it. */
+  gender: string
+  /** Whether the responses were flagged by a validity rule. */
+  flagged: boolean
+}
+
+/** A cell's sums of one measure: enough for a share or a mean and its interval. */
+export interface ScoreSums {
+  /** Responses with a value for the measure (the denominator). */
+  n: number
+  sum: number
+  sumOfSquares: number
+}
+
+export interface ScoreCell extends CellCoordinates {
+  measure: string
+  sums: ScoreSums
+}
+
+export interface RespondentCell extends CellCoordinates {
+  /** Completed responses in the cell. */
+  respondents: number
+}
+
+export interface ValueCountCell extends CellCoordinates {
+  /** How many responses have each value of the measure, e.g. concern level 1–4. */
+  counts: Record<string, number>
+}
+
+export interface CellQuery {
+  measures: readonly string[]
+  roundIds: readonly string[]
+  /** One municipality; leave out for every municipality on the deployment (benchmarks). */
+  municipalityId?: string
+}
+
+const key = (value: unknown): string =>
+  value === null || value === undefined
+    ? 'unknown'
+    : typeof value === 'number'
+      ? String(Number(value))
+      : /^-?\d+(\.\d+)?$/.test(String(value))
+        ? String(Number(value))
+        : String(value)
+
+function responsesQuery(db: Kysely<Database>, query: Omit<CellQuery, 'measures'>) {
+  let base = db
+    .selectFrom('responses as r')
+    .innerJoin('survey_rounds as sr', 'sr.id', 'r.round_id')
+    .leftJoin('response_scores as g', (join) =>
+      join.onRef('g.response_id', '=', 'r.id').on('g.measure', '=', 'background.gender'),
+    )
+    .where('r.state', '=', 'complete')
+    .where('r.round_id', 'in', query.roundIds.length ? [...query.roundIds] : [''])
+  if (query.municipalityId) base = base.where('sr.municipality_id', '=', query.municipalityId)
+  const flagged = sql<number>`case when r.quality_flags_json = '[]' then 0 else 1 end`
+  return { base, flagged }
+}
+
+function cellsQuery(db: Kysely<Database>, query: CellQuery) {
+  const { base, flagged } = responsesQuery(db, query)
+  return {
+    base: base
+      .innerJoin('response_scores as s', 's.response_id', 'r.id')
+      .where('s.measure', 'in', query.measures.length ? [...query.measures] : ['']),
+    flagged,
+  }
+}
+
+/** Completed responses per finest cell, whatever they answered. */
+export async function countRespondentsByCell(
+  db: Kysely<Database>,
+  query: Omit<CellQuery, 'measures'>,
+): Promise<RespondentCell[]> {
+  const { base, flagged } = responsesQuery(db, query)
+  const rows = await base
+    .select((eb) => [
+      'r.round_id',
+      'sr.municipality_id',
+      'r.school_id',
+      'r.class_id',
+      'r.grade',
+      'g.value as gender',
+      flagged.as('flagged'),
+      eb.fn.countAll<number>().as('respondents'),
+    ])
+    .groupBy(['r.round_id', 'sr.municipality_id', 'r.school_id', 'r.class_id', 'r.grade'])
+    .groupBy(['g.value', flagged])
+    .execute()
+  return rows.map((row) => ({ ...coordinatesOf(row), respondents: Number(row.respondents) }))
+}
+
+const coordinatesOf = (row: {
+  round_id: string
+  municipality_id: string
+  school_id: string
+  class_id: string
+  grade: number
+  gender: unknown
+  flagged: unknown
+}): CellCoordinates => ({
+  roundId: row.round_id,
+  municipalityId: row.municipality_id,
+  schoolId: row.school_id,
+  classId: row.class_id,
+  grade: key(row.grade),
+  gender: key(row.gender),
+  flagged: Number(row.flagged) === 1,
+})
+
+/**
+ * n, Σx and Σx² of stored measures per finest cell (measure × round × class × gender × flagged):
+ * one GROUP BY over the long-form scores of completed responses, for any number of measures.
+ * Every figure of a round is built from these cells, so all come from one suppression pattern.
+ */
+export async function sumScoresByCell(
+  db: Kysely<Database>,
+  query: CellQuery,
+): Promise<ScoreCell[]> {
+  const { base, flagged } = cellsQuery(db, query)
+  const rows = await base
+    .select((eb) => [
+      'r.round_id',
+      'sr.municipality_id',
+      'r.school_id',
+      'r.class_id',
+      'r.grade',
+      'g.value as gender',
+      flagged.as('flagged'),
+      's.measure',
+      eb.fn.count<number>('s.value').as('n'),
+      // double precision: PostgreSQL sums a `real` column as `real`, too coarse for Σx².
+      eb.fn.sum<number>(sql<number>`cast(s.value as double precision)`).as('sum'),
+      eb.fn
+        .sum<number>(
+          sql<number>`cast(s.value as double precision) * cast(s.value as double precision)`,
+        )
+        .as('sum_of_squares'),
+    ])
+    .groupBy(['r.round_id', 'sr.municipality_id', 'r.school_id', 'r.class_id', 'r.grade'])
+    .groupBy(['g.value', flagged, 's.measure'])
+    .execute()
+  return rows.map((row) => ({
+    ...coordinatesOf(row),
+    measure: row.measure,
+    sums: {
+      n: Number(row.n),
+      sum: Number(row.sum ?? 0),
+      sumOfSquares: Number(row.sum_of_squares ?? 0),
+    },
+  }))
+}
+
+/** How many responses have each value of a categorical measure (e.g. concern level), per cell. */
+export async function countScoreValuesByCell(
+  db: Kysely<Database>,
+  query: CellQuery,
+): Promise<ValueCountCell[]> {
+  const { base, flagged } = cellsQuery(db, query)
+  const rows = await base
+    .select((eb) => [
+      'r.round_id',
+      'sr.municipality_id',
+      'r.school_id',
+      'r.class_id',
+      'r.grade',
+      'g.value as gender',
+      flagged.as('flagged'),
+      's.value as value',
+      eb.fn.countAll<number>().as('count'),
+    ])
+    .groupBy(['r.round_id', 'sr.municipality_id', 'r.school_id', 'r.class_id', 'r.grade'])
+    .groupBy(['g.value', flagged, 's.value'])
+    .execute()
+  const cells = new Map<string, ValueCountCell>()
+  for (const row of rows) {
+    const coordinates = coordinatesOf(row)
+    const id = JSON.stringify(coordinates)
+    const cell = cells.get(id) ?? { ...coordinates, counts: {} }
+    cell.counts[key(row.value)] = (cell.counts[key(row.value)] ?? 0) + Number(row.count)
+    cells.set(id, cell)
+  }
+  return [...cells.values()]
+}

@@ -1,0 +1,363 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createApp, type App } from '../../../server/app.ts'
+import { fixedClock } from '../../../server/clock.ts'
+import type { Db } from '../../../server/db/create-db.ts'
+import { DEMO_USERS, seedDemo } from '../../../server/demo/demo-seed.ts'
+import type { ScoringSpec } from '../../../survey-definitions/scoring-spec.ts'
+import {
+  freshPostgresDb,
+  freshSqliteDb,
+  postgresAvailable,
+  TEST_NOW,
+} from '../../support/databases.ts'
+
+type Row = {
+  round: string
+  group: Record<string, { key: string; label: string }>
+  status: 'shown' | 'suppressed'
+  figure?: { n: number; proportion?: number; mean?: number; lower: number; upper: number }
+  reason?: string
+  text?: string
+}
+
+/** A demo municipality behind the real app, signed in as each demo user, at a chosen k. */
+function demoApi(getDb: () => Db, dialect: 'sqlite' | 'postgres') {
+  const apps = new Map<number, App>()
+  const cookies = new Map<string, string>()
+  const app = (k: number) => {
+    if (!apps.has(k)) {
+      apps.set(
+        k,
+        createApp({
+          db: getDb().kysely,
+          dialect,
+          clock: fixedClock(TEST_NOW),
+          config: { minGroupSize: k, publicUrl: 'http://x', sessionMinutes: 60 },
+          logError: () => undefined,
+        }),
+      )
+    }
+    return apps.get(k)!
+  }
+  const login = async (k: number, user: number) => {
+    const id = `${k}:${user}`
+    if (!cookies.has(id)) {
+      const response = await app(k).request('/api/auth/login', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          email: DEMO_USERS[user]!.email,
+          password: DEMO_USERS[user]!.password,
+        }),
+      })
+      cookies.set(id, response.headers.get('set-cookie')!.split(';')[0]!)
+    }
+    return cookies.get(id)!
+  }
+  return async (
+    path: string,
+    params: Record<string, string>,
+    options: { k?: number; user?: number } = {},
+  ) => {
+    const k = options.k ?? 5
+    const cookie = await login(k, options.user ?? 1)
+    const response = await app(k).request(`/api/analysis/${path}?${new URLSearchParams(params)}`, {
+      headers: { cookie },
+    })
+    return { status: response.status, body: (await response.json()) as any }
+  }
+}
+
+async function demoFacts(db: Db) {
+  const rounds = await db.kysely
+    .selectFrom('survey_rounds')
+    .select(['id', 'school_year', 'definition_id', 'state'])
+    .orderBy('opens_at')
+    .execute()
+  const definition = await db.kysely
+    .selectFrom('questionnaire_definitions')
+    .select('scoring_spec_json')
+    .where('id', '=', rounds[0]!.definition_id)
+    .executeTakeFirstOrThrow()
+  const schools = await db.kysely.selectFrom('schools').select(['id', 'name']).execute()
+  const schoolId = (name: string) => schools.find((s) => s.name === name)!.id
+  const spec = JSON.parse(definition.scoring_spec_json) as ScoringSpec
+  return { rounds, spec, schoolId }
+}
+
+describe('the analysis API on the demo municipality', () => {
+  let db: Db
+  let facts: Awaited<ReturnType<typeof demoFacts>>
+  const api = demoApi(() => db, 'sqlite')
+  const closed = () => facts.rounds.filter((r) => r.state === 'closed')
+  const lastClosed = () => closed().at(-1)!.id
+
+  beforeAll(async () => {
+    db = await freshSqliteDb()
+    await seedDemo(db.kysely, TEST_NOW)
+    facts = await demoFacts(db)
+  }, 120_000)
+  afterAll(async () => db.close())
+
+  it('lists every measure with its definition in words', async () => {
+    const { status, body } = await api('measures', { round: lastClosed() })
+    expect(status).toBe(200)
+    const drunk = body.measures.find((m: { id: string }) => m.id === 'indicator.drunk-30d')
+    expect(drunk).toMatchObject({ kind: 'proportion', group: 'indicator' })
+    expect(drunk.definition.da).toMatch(/Nævneren er de elever, der fik spørgsmålet/)
+    expect(body.measures.length).toBe(
+      facts.spec.indicators.length + 2 * facts.spec.factors.length + 7,
+    )
+  })
+
+  it('gives a share per school with its Wilson interval, equal to counting the stored answers', async () => {
+    const indicator = facts.spec.indicators.find((i) => i.id === 'alcohol-ever')!
+    const { status, body } = await api('aggregate', {
+      measure: `indicator.${indicator.id}`,
+      by: 'school',
+      rounds: lastClosed(),
+    })
+    expect(status).toBe(200)
+    expect(body.measure.kind).toBe('proportion')
+    expect(body.groups).toHaveLength(10)
+    const rows = await db.kysely
+      .selectFrom('responses')
+      .innerJoin('schools', 'schools.id', 'responses.school_id')
+      .select(['schools.name', 'responses.answers_json'])
+      .where('round_id', '=', lastClosed())
+      .where('state', '=', 'complete')
+      .where('quality_flags_json', '=', '[]')
+      .execute()
+    for (const group of body.groups as Row[]) {
+      expect(group.status).toBe('shown')
+      const answered = rows
+        .filter((r) => r.name === group.group.school!.label)
+        .map((r) => JSON.parse(r.answers_json)[indicator.item])
+        .filter((v) => v !== undefined)
+      const yes = answered.filter((v: number) => indicator.countedValues.includes(v)).length
+      expect(group.figure!.n).toBe(answered.length)
+      expect(group.figure!.proportion).toBeCloseTo(yes / answered.length, 12)
+      expect(group.figure!.lower).toBeLessThan(group.figure!.proportion!)
+      expect(group.figure!.upper).toBeGreaterThan(group.figure!.proportion!)
+    }
+    expect(body.rounds[0].excludedAsInvalid).toBeGreaterThan(0)
+    expect(body.rounds[0].specVersion).toBe(facts.spec.version)
+    expect(body.suppression).toEqual({
+      rule: expect.stringMatching(/færre end 5/),
+      suppressedGroups: 0,
+    })
+  })
+
+  it('gives a trend over every round and a school × grade table with filters', async () => {
+    const trend = await api('aggregate', { measure: 'who5.index', by: 'round' })
+    expect(trend.status).toBe(200)
+    expect(trend.body.groups.map((g: Row) => g.group.round!.label)).toEqual(
+      facts.rounds.map((r) => r.school_year),
+    )
+    const table = await api('aggregate', {
+      measure: 'indicator.drunk-30d',
+      by: 'school,grade',
+      gender: '2',
+      rounds: lastClosed(),
+    })
+    expect(table.status).toBe(200)
+    // Some school-grades have no girl who was asked (only pupils who drank are).
+    expect(table.body.groups.length).toBeGreaterThan(20)
+    expect(table.body.groups.length).toBeLessThanOrEqual(30)
+    expect(table.body.groups[0].group).toMatchObject({
+      school: { label: expect.any(String) },
+      grade: { key: '7', label: '7. klasse' },
+    })
+    const english = await api('aggregate', {
+      measure: 'indicator.drunk-30d',
+      by: 'grade',
+      lang: 'en',
+      rounds: lastClosed(),
+    })
+    expect(english.body.groups.map((g: Row) => g.group.grade!.label)).toEqual([
+      'Grade 7',
+      'Grade 8',
+      'Grade 9',
+    ])
+    expect(english.body.measure.label).toBe('Drunk in the last 30 days')
+  })
+
+  it('suppresses every breakdown from one pattern: overlapping queries agree and none shows a group below k', async () => {
+    const k = 30
+    const school = facts.schoolId('Havneskolen')
+    const queries: Array<Record<string, string>> = [
+      { by: 'gender', school },
+      { by: 'grade', school },
+      { by: 'grade,gender', school },
+      { by: 'school,gender' },
+      { by: 'school,grade' },
+      { by: 'gender', grade: '9' },
+      { by: 'school', gender: '1' },
+    ]
+    const status = new Map<string, string>()
+    let suppressed = 0
+    for (const q of queries) {
+      const { body } = await api(
+        'aggregate',
+        { measure: 'indicator.alcohol-ever', rounds: lastClosed(), ...q },
+        { k },
+      )
+      const filters = { school: q.school, grade: q.grade, gender: q.gender }
+      for (const row of [...body.totals, ...body.groups] as Row[]) {
+        const cell = ['school', 'grade', 'gender']
+          .map((d) => row.group[d]?.key ?? filters[d as keyof typeof filters] ?? '*')
+          .join('|')
+        if (row.status === 'shown') expect(row.figure!.n).toBeGreaterThanOrEqual(k)
+        else {
+          suppressed++
+          expect(row).not.toHaveProperty('figure')
+          expect(row.text).toBe('for få besvarelser')
+        }
+        if (status.has(cell)) expect(`${cell} ${row.status}`).toBe(`${cell} ${status.get(cell)}`)
+        status.set(cell, row.status)
+      }
+      expect(body.suppression.suppressedGroups).toBe(
+        [...body.totals, ...body.groups].filter((r: Row) => r.status === 'suppressed').length,
+      )
+    }
+    expect(suppressed).toBeGreaterThan(0)
+  })
+
+  it('keeps a school user to their own school and classes to administrators', async () => {
+    const own = await api('aggregate', { measure: 'who5.index', by: 'school' }, { user: 2 })
+    expect(own.body.groups).toHaveLength(1)
+    expect(own.body.groups[0].group.school.label).toBe('Havneskolen')
+    expect(
+      (await api('aggregate', { measure: 'who5.index', by: 'class' }, { user: 2 })).status,
+    ).toBe(403)
+    const other = facts.schoolId('Engskolen')
+    expect(
+      (await api('aggregate', { measure: 'who5.index', school: other }, { user: 2 })).status,
+    ).toBe(404)
+    const byClass = await api(
+      'aggregate',
+      { measure: 'who5.index', by: 'class', rounds: lastClosed() },
+      { user: 0 },
+    )
+    expect(byClass.status).toBe(200)
+    expect(byClass.body.measure.kind).toBe('mean')
+    expect(byClass.body.groups.length).toBeGreaterThan(50)
+  })
+
+  it('refuses what it cannot answer with a message a person can act on', async () => {
+    const unknown = await api('aggregate', { measure: 'indicator.nope' })
+    expect(unknown.status).toBe(400)
+    expect(unknown.body.error.message).toMatch(/indicator\.nope.*measures/)
+    expect((await api('aggregate', { measure: 'who5.index', by: 'shoe' })).status).toBe(400)
+    expect((await api('aggregate', { measure: 'who5.index', grade: '10' })).status).toBe(400)
+    expect(
+      (await api('aggregate', { measure: 'who5.index', rounds: crypto.randomUUID() })).status,
+    ).toBe(404)
+  })
+
+  it('shows entered reference values, and no deployment average with fewer than three municipalities', async () => {
+    const { body } = await api('aggregate', {
+      measure: 'indicator.drunk-30d',
+      benchmark: 'true',
+      rounds: lastClosed(),
+    })
+    expect(body.benchmarks[0]).toMatchObject({ kind: 'deployment', status: 'insufficient' })
+  })
+
+  it('compares waves, years and a school with the rest of the municipality, in words', async () => {
+    const [first, , third] = closed()
+    const waves = await api(
+      'compare',
+      {
+        round: third!.id,
+        baseline: first!.id,
+        school: facts.schoolId('Havneskolen'),
+      },
+      { user: 1 },
+    )
+    expect(waves.status).toBe(200)
+    const alcohol = waves.body.comparisons.find(
+      (c: { measure: string }) => c.measure === 'indicator.alcohol-ever',
+    )
+    expect(alcohol).toMatchObject({ kind: 'change', verdict: 'real-change' })
+    expect(alcohol.difference).toBeLessThan(-0.1)
+    expect(alcohol.adjustedPValue).toBeGreaterThanOrEqual(alcohol.pValue)
+    expect(alcohol.text).toMatch(/faldt fra \d+\s%\stil \d+\s%.*reel ændring/)
+    expect(waves.body.summary).toMatch(/mål/)
+    expect(waves.body.comparisons.length).toBeGreaterThan(40)
+
+    const lastYear = await api('compare', {
+      round: third!.id,
+      against: 'previous-year',
+      lang: 'en',
+    })
+    expect(lastYear.status).toBe(200)
+    expect(lastYear.body.baseline.label).toBe(closed()[1]!.school_year)
+    expect(lastYear.body.comparisons[0].text).toMatch(/\.$/)
+
+    const rest = await api('compare', {
+      round: third!.id,
+      against: 'rest-of-municipality',
+      school: facts.schoolId('Havneskolen'),
+      by: 'grade',
+    })
+    expect(rest.status).toBe(200)
+    expect(rest.body.comparisons.length).toBe(
+      3 * (facts.spec.indicators.length + facts.spec.factors.length + 1),
+    )
+    expect(rest.body.comparisons[0].group.grade.label).toBe('7. klasse')
+    const noSchool = await api('compare', { round: third!.id, against: 'rest-of-municipality' })
+    expect(noSchool.status).toBe(400)
+  })
+})
+
+describe('the analysis API gives the same numbers on PostgreSQL', () => {
+  it('as on SQLite for the same demo data', async (context) => {
+    if (!(await postgresAvailable())) return context.skip()
+    const sqlite = await freshSqliteDb()
+    const postgres = await freshPostgresDb()
+    await seedDemo(sqlite.kysely, TEST_NOW)
+    await seedDemo(postgres.kysely, TEST_NOW)
+    const onSqlite = demoApi(() => sqlite, 'sqlite')
+    const onPostgres = demoApi(() => postgres, 'postgres')
+    const roundOf = async (db: Db) =>
+      (
+        await db.kysely
+          .selectFrom('survey_rounds')
+          .select('id')
+          .where('state', '=', 'closed')
+          .orderBy('opens_at', 'desc')
+          .executeTakeFirstOrThrow()
+      ).id
+    for (const measure of ['indicator.drunk-30d', 'who5.index']) {
+      const a = await onSqlite('aggregate', {
+        measure,
+        by: 'grade,gender',
+        rounds: await roundOf(sqlite),
+      })
+      const b = await onPostgres('aggregate', {
+        measure,
+        by: 'grade,gender',
+        rounds: await roundOf(postgres),
+      })
+      expect(a.status).toBe(200)
+      expect(b.status).toBe(200)
+      const numbers = (body: { groups: Row[] }) =>
+        body.groups.map((g) => [g.group.grade!.key, g.group.gender!.key, g.status, g.figure])
+      const left = numbers(a.body)
+      const right = numbers(b.body)
+      expect(right.length).toBe(left.length)
+      right.forEach((row, i) => {
+        expect(row.slice(0, 3)).toEqual(left[i]!.slice(0, 3))
+        const [x, y] = [row[3] as Row['figure'], left[i]![3] as Row['figure']]
+        if (x && y) {
+          expect(x.n).toBe(y.n)
+          expect(x.lower).toBeCloseTo(y.lower, 9)
+          expect(x.upper).toBeCloseTo(y.upper, 9)
+        }
+      })
+    }
+    await sqlite.close()
+    await postgres.close()
+  }, 240_000)
+})
