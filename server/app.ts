@@ -12,6 +12,7 @@ import { referenceValuesRoutes } from './reference-values/reference-values.route
 import { pupilRoutes } from './responses/pupil.routes.ts'
 import { createQuestionnaireCache } from './responses/questionnaire-cache.ts'
 import { analysisRoutes } from './analysis/analysis.routes.ts'
+import { chartsRoutes } from './analysis/charts.routes.ts'
 import { roundsRoutes } from './rounds/rounds.routes.ts'
 import { schoolsRoutes } from './schools/schools.routes.ts'
 import { staffPagesRoutes } from './staff-pages/staff-pages.routes.tsx'
@@ -64,6 +65,7 @@ export function createApp(options: AppOptions) {
   app.route('/api/users', staffUsersRoutes(deps))
   app.route('/api/audit-log', auditRoutes(deps))
   app.route('/api/definitions', definitionsRoutes(deps))
+  app.route('/api/analysis/charts', chartsRoutes(deps))
   app.route('/api/analysis', analysisRoutes(deps))
   app.route('/api/reference-values', referenceValuesRoutes(deps))
   app.route('/api', pupilRoutes({ ...deps, questionnaires: createQuestionnaireCache(deps.db) }))

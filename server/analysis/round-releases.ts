@@ -15,6 +15,7 @@ import type { AppDeps } from '../app-env.ts'
 import type { SurveyRound } from '../rounds/rounds.repository.ts'
 import {
   countRespondentsByCell,
+  countScoreValuesByCell,
   sumScoresByCell,
   type CellCoordinates,
   type RespondentCell,
@@ -151,4 +152,42 @@ function roundRelease(
     },
     excludedAsInvalid: (selection) => count(flaggedRespondents, (c) => matches(c, selection)),
   }
+}
+
+const addCounts = (a: Record<string, number>, b: Record<string, number>) => {
+  const sum = { ...a }
+  for (const [value, count] of Object.entries(b)) sum[value] = (sum[value] ?? 0) + count
+  return sum
+}
+
+/**
+ * The distribution of a categorical measure (e.g. the concern level 1–4) in one round, released
+ * through the same kind of suppression pattern: a group's shares are shown only when the group is.
+ */
+export async function releaseDistribution(
+  deps: Pick<AppDeps, 'db' | 'config'>,
+  municipalityId: string,
+  round: SurveyRound,
+  measure: string,
+  includeFlagged: boolean,
+): Promise<ReleasedRound<Record<string, number>>> {
+  const cells = await countScoreValuesByCell(deps.db, {
+    measures: [measure],
+    roundIds: [round.id],
+    municipalityId,
+  })
+  return releaseRound(
+    cells
+      .filter((c) => includeFlagged || !c.flagged)
+      .map((c) => ({
+        school: c.schoolId,
+        grade: c.grade,
+        classId: c.classId,
+        gender: c.gender,
+        n: Object.values(c.counts).reduce((s, x) => s + x, 0),
+        value: c.counts,
+      })),
+    addCounts,
+    deps.config.minGroupSize,
+  )
 }

@@ -1,89 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createApp, type App } from '../../../server/app.ts'
-import { fixedClock } from '../../../server/clock.ts'
 import type { Db } from '../../../server/db/create-db.ts'
-import { DEMO_USERS, seedDemo } from '../../../server/demo/demo-seed.ts'
-import type { ScoringSpec } from '../../../survey-definitions/scoring-spec.ts'
+import { seedDemo } from '../../../server/demo/demo-seed.ts'
 import {
   freshPostgresDb,
   freshSqliteDb,
   postgresAvailable,
   TEST_NOW,
 } from '../../support/databases.ts'
-
-type Row = {
-  round: string
-  group: Record<string, { key: string; label: string }>
-  status: 'shown' | 'suppressed'
-  figure?: { n: number; proportion?: number; mean?: number; lower: number; upper: number }
-  reason?: string
-  text?: string
-}
-
-/** A demo municipality behind the real app, signed in as each demo user, at a chosen k. */
-function demoApi(getDb: () => Db, dialect: 'sqlite' | 'postgres') {
-  const apps = new Map<number, App>()
-  const cookies = new Map<string, string>()
-  const app = (k: number) => {
-    if (!apps.has(k)) {
-      apps.set(
-        k,
-        createApp({
-          db: getDb().kysely,
-          dialect,
-          clock: fixedClock(TEST_NOW),
-          config: { minGroupSize: k, publicUrl: 'http://x', sessionMinutes: 60 },
-          logError: () => undefined,
-        }),
-      )
-    }
-    return apps.get(k)!
-  }
-  const login = async (k: number, user: number) => {
-    const id = `${k}:${user}`
-    if (!cookies.has(id)) {
-      const response = await app(k).request('/api/auth/login', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({
-          email: DEMO_USERS[user]!.email,
-          password: DEMO_USERS[user]!.password,
-        }),
-      })
-      cookies.set(id, response.headers.get('set-cookie')!.split(';')[0]!)
-    }
-    return cookies.get(id)!
-  }
-  return async (
-    path: string,
-    params: Record<string, string>,
-    options: { k?: number; user?: number } = {},
-  ) => {
-    const k = options.k ?? 5
-    const cookie = await login(k, options.user ?? 1)
-    const response = await app(k).request(`/api/analysis/${path}?${new URLSearchParams(params)}`, {
-      headers: { cookie },
-    })
-    return { status: response.status, body: (await response.json()) as any }
-  }
-}
-
-async function demoFacts(db: Db) {
-  const rounds = await db.kysely
-    .selectFrom('survey_rounds')
-    .select(['id', 'school_year', 'definition_id', 'state'])
-    .orderBy('opens_at')
-    .execute()
-  const definition = await db.kysely
-    .selectFrom('questionnaire_definitions')
-    .select('scoring_spec_json')
-    .where('id', '=', rounds[0]!.definition_id)
-    .executeTakeFirstOrThrow()
-  const schools = await db.kysely.selectFrom('schools').select(['id', 'name']).execute()
-  const schoolId = (name: string) => schools.find((s) => s.name === name)!.id
-  const spec = JSON.parse(definition.scoring_spec_json) as ScoringSpec
-  return { rounds, spec, schoolId }
-}
+import { demoApi, demoFacts, type Row } from '../../support/demo-api.ts'
 
 describe('the analysis API on the demo municipality', () => {
   let db: Db

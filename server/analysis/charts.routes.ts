@@ -1,0 +1,408 @@
+import { createRoute, z } from '@hono/zod-openapi'
+import type { Context } from 'hono'
+import type { GroupSummary } from '../../analysis/aggregation/group-summary.ts'
+import type { ChartBundle, ChartFigure } from '../../analysis/charts/chart-data.ts'
+import { concernChart, type ConcernGroup } from '../../analysis/charts/concern-chart.ts'
+import { dumbbellChart } from '../../analysis/charts/dumbbell-chart.ts'
+import { profileChart } from '../../analysis/charts/profile-chart.ts'
+import { renderSvg } from '../../analysis/charts/render-svg.ts'
+import { responseRateChart } from '../../analysis/charts/response-rate-chart.ts'
+import { schoolsChart } from '../../analysis/charts/schools-chart.ts'
+import { trendChart } from '../../analysis/charts/trend-chart.ts'
+import { measureCatalogue } from '../../analysis/measures/measure-catalogue.ts'
+import type { AppDeps, AppEnv, StaffPrincipal } from '../app-env.ts'
+import { requireStaff } from '../auth/auth.middleware.ts'
+import { createRouter, errorResponses, jsonResponse } from '../openapi.ts'
+import { roundProgress } from '../responses/responses.repository.ts'
+import { roundOf } from '../rounds/round-access.ts'
+import { AggregateQuery, CompareQuery } from './analysis-queries.ts'
+import { aggregate } from './analysis.routes.ts'
+import { compareMeasures } from './compare-measures.ts'
+import { loadGroupLabels, roundLabel } from './group-labels.ts'
+import {
+  definitionOf,
+  previousYearRound,
+  resultRounds,
+  selectionOf,
+  withoutSchool,
+} from './result-rounds.ts'
+import { releaseDistribution, releaseRounds, type ReleasedFigure } from './round-releases.ts'
+
+const Format = { format: z.enum(['json', 'svg']).default('json') }
+const ChartResponse = z.object({
+  title: z.string(),
+  altText: z.string(),
+  spec: z.record(z.string(), z.unknown()),
+})
+
+/** A released figure as a chart point: an insufficient figure is drawn like a suppressed one. */
+function chartFigure(figure: ReleasedFigure | GroupSummary | undefined): ChartFigure {
+  const summary =
+    figure && 'status' in figure ? (figure.status === 'shown' ? figure.figure : undefined) : figure
+  if (!summary || summary.kind === 'insufficient') return { status: 'suppressed' }
+  return summary.kind === 'proportion'
+    ? {
+        status: 'shown',
+        value: summary.proportion,
+        lower: summary.lower,
+        upper: summary.upper,
+        n: summary.n,
+      }
+    : {
+        status: 'shown',
+        value: summary.mean,
+        lower: summary.lower,
+        upper: summary.upper,
+        n: summary.n,
+      }
+}
+
+/** The chart as JSON (spec, title, text alternative) or as a rendered SVG file. */
+async function send(c: Context<AppEnv>, chart: ChartBundle, format: 'json' | 'svg') {
+  if (format === 'svg') {
+    return c.body(await renderSvg(chart.spec), 200, {
+      'content-type': 'image/svg+xml; charset=utf-8',
+    })
+  }
+  return c.json({ title: chart.title, altText: chart.altText, spec: chart.spec }, 200)
+}
+
+const chartRoute = <Q extends z.ZodObject>(path: string, summary: string, query: Q) =>
+  createRoute({
+    method: 'get',
+    path,
+    summary,
+    request: { query },
+    responses: {
+      200: {
+        ...jsonResponse(ChartResponse, 'The Vega-Lite spec with its title and text alternative'),
+        content: {
+          'application/json': { schema: ChartResponse },
+          'image/svg+xml': { schema: z.string() },
+        },
+      },
+      ...errorResponses,
+    },
+  })
+
+/**
+ * Chart specs (Vega-Lite, for vega-embed in the browser) and the same charts as SVG for reports,
+ * built only from released figures: a suppressed group is drawn as "for få besvarelser".
+ */
+export function chartsRoutes(deps: AppDeps) {
+  const app = createRouter()
+  app.use('*', requireStaff(deps))
+
+  const TrendQuery = AggregateQuery.pick({
+    measure: true,
+    rounds: true,
+    school: true,
+    grade: true,
+    gender: true,
+    includeFlagged: true,
+    lang: true,
+  }).extend(Format)
+  app.openapi(
+    chartRoute(
+      '/trend',
+      'A measure over the rounds: the school (if chosen) and the municipality',
+      TrendQuery,
+    ),
+    async (c) => {
+      const staff = c.var.staff
+      const q = c.req.valid('query')
+      const base = { ...q, by: ['round' as const], benchmark: 'false' as const }
+      const selection = selectionOf(staff, q)
+      // The municipality's own line is shown to school users too: it is the figure they compare with.
+      const municipal = await aggregate(deps, municipalView(staff), { ...base, school: undefined })
+      const series = []
+      if (selection.school) {
+        const school = await aggregate(deps, staff, { ...base, school: selection.school })
+        series.push({
+          label: await schoolName(deps, staff.municipalityId, selection.school),
+          points: school.totals.map((t) => ({
+            period: school.rounds.find((r) => r.id === t.round)!.label,
+            figure: chartFigure(t),
+          })),
+        })
+      }
+      series.push({
+        label: q.lang === 'da' ? 'Kommunen' : 'Municipality',
+        points: municipal.totals.map((t) => ({
+          period: municipal.rounds.find((r) => r.id === t.round)!.label,
+          figure: chartFigure(t),
+        })),
+      })
+      return send(
+        c,
+        trendChart({
+          measureLabel: municipal.measure.label,
+          scale: municipal.measure.kind,
+          series,
+          locale: q.lang,
+        }),
+        q.format,
+      )
+    },
+  )
+
+  const SchoolsQuery = AggregateQuery.pick({
+    measure: true,
+    rounds: true,
+    grade: true,
+    gender: true,
+    includeFlagged: true,
+    lang: true,
+  }).extend(Format)
+  app.openapi(
+    chartRoute(
+      '/schools',
+      'Schools side by side for one measure, with the municipality as reference',
+      SchoolsQuery,
+    ),
+    async (c) => {
+      const q = c.req.valid('query')
+      const result = await aggregate(deps, c.var.staff, {
+        ...q,
+        by: ['school'],
+        benchmark: 'false',
+      })
+      const total = result.totals.at(-1)
+      const reference = total ? chartFigure(total) : { status: 'suppressed' as const }
+      return send(
+        c,
+        schoolsChart({
+          measureLabel: result.measure.label,
+          scale: result.measure.kind,
+          groups: result.groups.map((g) => ({
+            label: g.group.school!.label,
+            figure: chartFigure(g),
+          })),
+          reference:
+            reference.status === 'shown'
+              ? { label: q.lang === 'da' ? 'Kommunen' : 'Municipality', value: reference.value }
+              : null,
+          locale: q.lang,
+        }),
+        q.format,
+      )
+    },
+  )
+
+  const ProfileQuery = z
+    .object({
+      round: z.uuid().optional(),
+      school: z.uuid().optional(),
+      includeFlagged: z.enum(['true', 'false']).default('false'),
+      lang: z.enum(['da', 'en']).default('da'),
+    })
+    .extend(Format)
+  app.openapi(
+    chartRoute(
+      '/profile',
+      'Risk and protective factors by domain for a school (against the municipality) or the municipality (against the previous year)',
+      ProfileQuery,
+    ),
+    async (c) => {
+      const staff = c.var.staff
+      const q = c.req.valid('query')
+      const [round] = await resultRounds(deps, staff, q.round ? [q.round] : undefined, false)
+      const selection = selectionOf(staff, q)
+      const definition = await definitionOf(deps, round!)
+      const factors = measureCatalogue(definition.scoringSpec).filter((m) => m.group === 'factor')
+      const previous = selection.school ? undefined : await previousYearRound(deps, staff, round!)
+      const rounds = previous ? [previous, round!] : [round!]
+      const releases = await releaseRounds(
+        deps,
+        staff.municipalityId,
+        rounds,
+        factors.map((f) => f.id),
+        q.includeFlagged === 'true',
+      )
+      const labels = await loadGroupLabels(
+        deps.db,
+        staff.municipalityId,
+        rounds,
+        definition,
+        q.lang,
+      )
+      const groupLabel = selection.school
+        ? labels.label('school', selection.school)
+        : q.lang === 'da'
+          ? 'Kommunen'
+          : 'Municipality'
+      const comparisonLabel = selection.school
+        ? q.lang === 'da'
+          ? 'Kommunen'
+          : 'Municipality'
+        : previous
+          ? roundLabel(previous)
+          : null
+      return send(
+        c,
+        profileChart({
+          groupLabel: `${groupLabel} ${roundLabel(round!)}`,
+          comparisonLabel,
+          factors: factors.map((f) => {
+            const release = releases.get(round!.id)!.get(f.id)!
+            const comparison = selection.school
+              ? release.figure(withoutSchool(selection))
+              : previous
+                ? releases.get(previous.id)!.get(f.id)!.figure({})
+                : undefined
+            return {
+              label: f.label[q.lang],
+              domain: f.factor!.domain,
+              kind: f.factor!.kind,
+              figure: chartFigure(release.figure(selection)),
+              comparison: comparisonLabel ? chartFigure(comparison) : null,
+            }
+          }),
+          locale: q.lang,
+        }),
+        q.format,
+      )
+    },
+  )
+
+  const DumbbellQuery = CompareQuery.omit({ by: true }).extend(Format)
+  app.openapi(
+    chartRoute(
+      '/dumbbell',
+      'Baseline against follow-up for every measure, real changes marked',
+      DumbbellQuery,
+    ),
+    async (c) => {
+      const q = c.req.valid('query')
+      const result = await compareMeasures(deps, c.var.staff, q)
+      return send(
+        c,
+        dumbbellChart({
+          baselineLabel:
+            result.baseline?.label ??
+            (q.lang === 'da' ? 'Resten af kommunen' : 'Rest of the municipality'),
+          followUpLabel: result.baseline
+            ? result.round.label
+            : q.lang === 'da'
+              ? 'Skolen'
+              : 'The school',
+          rows: result.comparisons.map((row) => ({
+            label: row.label,
+            scale: row.kind === 'change' && row.test === 'welch' ? 'mean' : 'proportion',
+            baseline: row.kind === 'change' ? row.baseline : null,
+            followUp: row.kind === 'change' ? row.followUp : null,
+            verdict: row.kind === 'change' ? row.verdict : 'suppressed',
+          })),
+          locale: q.lang,
+        }),
+        q.format,
+      )
+    },
+  )
+
+  const ConcernQuery = z
+    .object({
+      round: z.uuid().optional(),
+      by: z.enum(['school', 'grade', 'gender']).default('school'),
+      school: z.uuid().optional(),
+      grade: z.enum(['7', '8', '9']).optional(),
+      includeFlagged: z.enum(['true', 'false']).default('false'),
+      lang: z.enum(['da', 'en']).default('da'),
+    })
+    .extend(Format)
+  app.openapi(
+    chartRoute(
+      '/concern',
+      'Concern levels (four steps) as stacked shares by school, grade or gender',
+      ConcernQuery,
+    ),
+    async (c) => {
+      const staff = c.var.staff
+      const q = c.req.valid('query')
+      const [round] = await resultRounds(deps, staff, q.round ? [q.round] : undefined, false)
+      const selection = selectionOf(staff, q)
+      const definition = await definitionOf(deps, round!)
+      const released = await releaseDistribution(
+        deps,
+        staff.municipalityId,
+        round!,
+        'concern-level',
+        q.includeFlagged === 'true',
+      )
+      const labels = await loadGroupLabels(
+        deps.db,
+        staff.municipalityId,
+        [round!],
+        definition,
+        q.lang,
+      )
+      const groups: ConcernGroup[] = []
+      const toGroup = (label: string, figure: ReturnType<typeof released.figure>) => {
+        if (!figure) return
+        if (figure.kind === 'suppressed') groups.push({ label, suppressed: true })
+        else {
+          const shares = [1, 2, 3, 4].map((level) => (figure.value[String(level)] ?? 0) / figure.n)
+          groups.push({ label, n: figure.n, shares: shares as [number, number, number, number] })
+        }
+      }
+      for (const key of released.values(q.by, selection)) {
+        toGroup(labels.label(q.by, key), released.figure({ ...selection, [q.by]: key }))
+      }
+      toGroup(
+        selection.school
+          ? labels.label('school', selection.school)
+          : q.lang === 'da'
+            ? 'Kommunen'
+            : 'Municipality',
+        released.figure(selection),
+      )
+      return send(c, concernChart({ groups, locale: q.lang }), q.format)
+    },
+  )
+
+  const RatesQuery = z
+    .object({
+      round: z.uuid(),
+      by: z.enum(['school', 'class']).default('school'),
+      lang: z.enum(['da', 'en']).default('da'),
+    })
+    .extend(Format)
+  app.openapi(
+    chartRoute(
+      '/response-rates',
+      'Completed responses against expected pupils, by school or class',
+      RatesQuery,
+    ),
+    async (c) => {
+      const staff = c.var.staff
+      const q = c.req.valid('query')
+      const round = await roundOf(deps, staff, q.round)
+      const progress = await roundProgress(deps.db, round.id, selectionOf(staff, {}).school)
+      const groups = new Map<string, { label: string; responded: number; expected: number }>()
+      for (const p of progress) {
+        const key = q.by === 'school' ? p.schoolId : p.classId
+        const label = q.by === 'school' ? p.schoolName : `${p.schoolName} ${p.classLabel}`
+        const group = groups.get(key) ?? { label, responded: 0, expected: 0 }
+        group.responded += p.completed
+        group.expected += p.expectedPupils
+        groups.set(key, group)
+      }
+      return send(c, responseRateChart({ groups: [...groups.values()], locale: q.lang }), q.format)
+    },
+  )
+  return app
+}
+
+/** The staff member as a reader of municipality-wide figures (totals any staff may compare with). */
+const municipalView = (staff: StaffPrincipal): StaffPrincipal =>
+  staff.role === 'school' ? { ...staff, role: 'analyst', schoolId: null } : staff
+
+async function schoolName(deps: AppDeps, municipalityId: string, schoolId: string) {
+  const row = await deps.db
+    .selectFrom('schools')
+    .select('name')
+    .where('id', '=', schoolId)
+    .where('municipality_id', '=', municipalityId)
+    .executeTakeFirst()
+  return row?.name ?? schoolId
+}
