@@ -18,7 +18,7 @@ import { roundOf } from '../rounds/round-access.ts'
 import { AggregateQuery, CompareQuery } from './analysis-queries.ts'
 import { aggregate } from './analysis.routes.ts'
 import { compareMeasures } from './compare-measures.ts'
-import { loadGroupLabels, roundLabel } from './group-labels.ts'
+import { loadGroupLabels, roundLabel, suppressionRule } from './group-labels.ts'
 import {
   definitionOf,
   previousYearRound,
@@ -57,14 +57,51 @@ function chartFigure(figure: ReleasedFigure | GroupSummary | undefined): ChartFi
       }
 }
 
-/** The chart as JSON (spec, title, text alternative) or as a rendered SVG file. */
-async function send(c: Context<AppEnv>, chart: ChartBundle, format: 'json' | 'svg') {
+/** Counts the suppressed groups a chart draws, for the response's suppression note. */
+function figureTally() {
+  let suppressed = 0
+  return {
+    figure(figure: ReleasedFigure | GroupSummary | undefined): ChartFigure {
+      const result = chartFigure(figure)
+      if (result.status === 'suppressed') suppressed++
+      return result
+    },
+    add(count: number) {
+      suppressed += count
+    },
+    get count() {
+      return suppressed
+    },
+  }
+}
+type Tally = ReturnType<typeof figureTally>
+
+/** The chart as JSON (spec, title, text alternative, suppression) or as a rendered SVG file. */
+async function send(
+  c: Context<AppEnv>,
+  deps: AppDeps,
+  chart: ChartBundle,
+  format: 'json' | 'svg',
+  tally: Tally,
+) {
   if (format === 'svg') {
     return c.body(await renderSvg(chart.spec), 200, {
       'content-type': 'image/svg+xml; charset=utf-8',
     })
   }
-  return c.json({ title: chart.title, altText: chart.altText, spec: chart.spec }, 200)
+  const k = deps.config.minGroupSize
+  return c.json(
+    {
+      title: chart.title,
+      altText: chart.altText,
+      spec: chart.spec,
+      suppression: {
+        rule: suppressionRule(k, c.req.query('lang') === 'en' ? 'en' : 'da'),
+        suppressedGroups: tally.count,
+      },
+    },
+    200,
+  )
 }
 
 const chartRoute = <Q extends z.ZodObject>(path: string, summary: string, query: Q) =>
@@ -109,6 +146,7 @@ export function chartsRoutes(deps: AppDeps) {
       TrendQuery,
     ),
     async (c) => {
+      const tally = figureTally()
       const staff = c.var.staff
       const q = c.req.valid('query')
       const base = { ...q, by: ['round' as const], benchmark: 'false' as const }
@@ -122,7 +160,7 @@ export function chartsRoutes(deps: AppDeps) {
           label: await schoolName(deps, staff.municipalityId, selection.school),
           points: school.totals.map((t) => ({
             period: school.rounds.find((r) => r.id === t.round)!.label,
-            figure: chartFigure(t),
+            figure: tally.figure(t),
           })),
         })
       }
@@ -130,11 +168,12 @@ export function chartsRoutes(deps: AppDeps) {
         label: q.lang === 'da' ? 'Kommunen' : 'Municipality',
         points: municipal.totals.map((t) => ({
           period: municipal.rounds.find((r) => r.id === t.round)!.label,
-          figure: chartFigure(t),
+          figure: tally.figure(t),
         })),
       })
       return send(
         c,
+        deps,
         trendChart({
           measureLabel: municipal.measure.label,
           scale: municipal.measure.kind,
@@ -142,6 +181,7 @@ export function chartsRoutes(deps: AppDeps) {
           locale: q.lang,
         }),
         q.format,
+        tally,
       )
     },
   )
@@ -161,6 +201,7 @@ export function chartsRoutes(deps: AppDeps) {
       SchoolsQuery,
     ),
     async (c) => {
+      const tally = figureTally()
       const q = c.req.valid('query')
       const result = await aggregate(deps, c.var.staff, {
         ...q,
@@ -168,15 +209,16 @@ export function chartsRoutes(deps: AppDeps) {
         benchmark: 'false',
       })
       const total = result.totals.at(-1)
-      const reference = total ? chartFigure(total) : { status: 'suppressed' as const }
+      const reference = total ? tally.figure(total) : { status: 'suppressed' as const }
       return send(
         c,
+        deps,
         schoolsChart({
           measureLabel: result.measure.label,
           scale: result.measure.kind,
           groups: result.groups.map((g) => ({
             label: g.group.school!.label,
-            figure: chartFigure(g),
+            figure: tally.figure(g),
           })),
           reference:
             reference.status === 'shown'
@@ -185,6 +227,7 @@ export function chartsRoutes(deps: AppDeps) {
           locale: q.lang,
         }),
         q.format,
+        tally,
       )
     },
   )
@@ -204,6 +247,7 @@ export function chartsRoutes(deps: AppDeps) {
       ProfileQuery,
     ),
     async (c) => {
+      const tally = figureTally()
       const staff = c.var.staff
       const q = c.req.valid('query')
       const [round] = await resultRounds(deps, staff, q.round ? [q.round] : undefined, false)
@@ -240,6 +284,7 @@ export function chartsRoutes(deps: AppDeps) {
           : null
       return send(
         c,
+        deps,
         profileChart({
           groupLabel: `${groupLabel} ${roundLabel(round!)}`,
           comparisonLabel,
@@ -254,13 +299,14 @@ export function chartsRoutes(deps: AppDeps) {
               label: f.label[q.lang],
               domain: f.factor!.domain,
               kind: f.factor!.kind,
-              figure: chartFigure(release.figure(selection)),
-              comparison: comparisonLabel ? chartFigure(comparison) : null,
+              figure: tally.figure(release.figure(selection)),
+              comparison: comparisonLabel ? tally.figure(comparison) : null,
             }
           }),
           locale: q.lang,
         }),
         q.format,
+        tally,
       )
     },
   )
@@ -273,10 +319,13 @@ export function chartsRoutes(deps: AppDeps) {
       DumbbellQuery,
     ),
     async (c) => {
+      const tally = figureTally()
       const q = c.req.valid('query')
       const result = await compareMeasures(deps, c.var.staff, q)
+      tally.add(result.suppression.suppressedGroups)
       return send(
         c,
+        deps,
         dumbbellChart({
           baselineLabel:
             result.baseline?.label ??
@@ -296,6 +345,7 @@ export function chartsRoutes(deps: AppDeps) {
           locale: q.lang,
         }),
         q.format,
+        tally,
       )
     },
   )
@@ -317,6 +367,7 @@ export function chartsRoutes(deps: AppDeps) {
       ConcernQuery,
     ),
     async (c) => {
+      const tally = figureTally()
       const staff = c.var.staff
       const q = c.req.valid('query')
       const [round] = await resultRounds(deps, staff, q.round ? [q.round] : undefined, false)
@@ -356,7 +407,8 @@ export function chartsRoutes(deps: AppDeps) {
             : 'Municipality',
         released.figure(selection),
       )
-      return send(c, concernChart({ groups, locale: q.lang }), q.format)
+      tally.add(groups.filter((g) => 'suppressed' in g).length)
+      return send(c, deps, concernChart({ groups, locale: q.lang }), q.format, tally)
     },
   )
 
@@ -374,6 +426,7 @@ export function chartsRoutes(deps: AppDeps) {
       RatesQuery,
     ),
     async (c) => {
+      const tally = figureTally()
       const staff = c.var.staff
       const q = c.req.valid('query')
       const round = await roundOf(deps, staff, q.round)
@@ -387,7 +440,13 @@ export function chartsRoutes(deps: AppDeps) {
         group.expected += p.expectedPupils
         groups.set(key, group)
       }
-      return send(c, responseRateChart({ groups: [...groups.values()], locale: q.lang }), q.format)
+      return send(
+        c,
+        deps,
+        responseRateChart({ groups: [...groups.values()], locale: q.lang }),
+        q.format,
+        tally,
+      )
     },
   )
   return app
