@@ -5,6 +5,7 @@ import type { AppDeps, AppEnv } from './app-env.ts'
 import { auditRoutes } from './audit/audit.routes.ts'
 import { authRoutes } from './auth/auth.routes.ts'
 import { definitionsRoutes } from './definitions/definitions.routes.ts'
+import { exportsRoutes } from './exports/exports.routes.ts'
 import { AppError, errorBody } from './errors.ts'
 import { healthRoutes } from './health/health.routes.ts'
 import { guardStateChanges, limitBody } from './request-guards.ts'
@@ -68,6 +69,7 @@ export function createApp(options: AppOptions) {
   app.route('/api/analysis/charts', chartsRoutes(deps))
   app.route('/api/analysis', analysisRoutes(deps))
   app.route('/api/reference-values', referenceValuesRoutes(deps))
+  app.route('/api/exports', exportsRoutes(deps))
   app.route('/api', pupilRoutes({ ...deps, questionnaires: createQuestionnaireCache(deps.db) }))
 
   if (webAssets) {

@@ -15,8 +15,11 @@ export type Row = {
   text?: string
 }
 
-/** A demo municipality behind the real app, signed in as each demo user, at a chosen k. */
-export function demoApi(getDb: () => Db, dialect: 'sqlite' | 'postgres') {
+/**
+ * A demo municipality behind the real app, signed in as each demo user, at a chosen k. Paths are
+ * under `/api/<area>/` (the analysis API unless told otherwise).
+ */
+export function demoApi(getDb: () => Db, dialect: 'sqlite' | 'postgres', area = 'analysis') {
   const apps = new Map<number, App>()
   const cookies = new Map<string, string>()
   const app = (k: number) => {
@@ -56,15 +59,22 @@ export function demoApi(getDb: () => Db, dialect: 'sqlite' | 'postgres') {
   ) => {
     const k = options.k ?? 5
     const cookie = await login(k, options.user ?? 1)
-    const response = await app(k).request(`/api/analysis/${path}?${new URLSearchParams(params)}`, {
+    const response = await app(k).request(`/api/${area}/${path}?${new URLSearchParams(params)}`, {
       headers: { cookie },
     })
     const type = response.headers.get('content-type') ?? ''
     return {
       status: response.status,
       type,
-      // eslint-disable-next-line @typescript-eslint/no-explicit-any
-      body: (type.includes('json') ? await response.json() : await response.text()) as any,
+      headers: response.headers,
+      body: (type.includes('json')
+        ? await response.json()
+        : type.includes('spreadsheetml')
+          ? Buffer.from(await response.arrayBuffer())
+          : // Kept byte for byte: a BOM at the start is part of what is tested.
+            new TextDecoder('utf-8', { ignoreBOM: true }).decode(
+              await response.arrayBuffer(),
+            )) as any,
     }
   }
 }
