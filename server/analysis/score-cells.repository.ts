@@ -70,8 +70,12 @@ function responsesQuery(db: Kysely<Database>, query: Omit<CellQuery, 'measures'>
 function cellsQuery(db: Kysely<Database>, query: CellQuery) {
   const { base, flagged } = responsesQuery(db, query)
   return {
+    // CROSS JOIN: SQLite then reads the chosen rounds' responses first and looks up their scores
+    // by primary key, instead of scanning every round's scores of the measures (6× faster on the
+    // demo); PostgreSQL plans it as the same inner join.
     base: base
-      .innerJoin('response_scores as s', 's.response_id', 'r.id')
+      .crossJoin('response_scores as s')
+      .whereRef('s.response_id', '=', 'r.id')
       .where('s.measure', 'in', query.measures.length ? [...query.measures] : ['']),
     flagged,
   }
