@@ -7,6 +7,7 @@ import { sessionStaff } from '../auth/auth.middleware.ts'
 import { roundProgress } from '../responses/responses.repository.ts'
 import { findRound, listRounds } from '../rounds/rounds.repository.ts'
 import { schoolScope } from '../scope.ts'
+import { resultsPagesRoutes } from './results-pages.routes.tsx'
 import type { WebAssets } from '../web-assets/web-assets.ts'
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
@@ -30,6 +31,8 @@ export function staffPagesRoutes(deps: AppDeps, assets: WebAssets) {
     await next()
     c.header('Cache-Control', 'no-store')
   })
+
+  app.route('/', resultsPagesRoutes(deps, frame))
 
   app.get('/login', (c) => {
     const next = c.req.query('next') ?? '/staff'

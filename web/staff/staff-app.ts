@@ -1,4 +1,5 @@
-/** Progressive enhancement of the staff pages: sign-in, sign-out and live response rates. */
+/** Progressive enhancement of the staff pages: sign-in, sign-out, live response rates, charts. */
+import embed, { type VisualizationSpec } from 'vega-embed'
 
 const percent = (part: number, whole: number): string =>
   whole > 0
@@ -75,3 +76,30 @@ const logout = document.getElementById('logout')
 if (logout) enhanceLogout(logout)
 const progress = document.getElementById('progress')
 if (progress) enhanceProgress(progress)
+
+interface ChartAnswer {
+  title: string
+  altText: string
+  spec: VisualizationSpec
+}
+
+/**
+ * Draws each chart from its `data-chart-url` with vega-embed as SVG. The spec carries its data
+ * inline, so nothing is loaded from elsewhere; the text alternative stays beside the chart.
+ */
+async function renderChart(container: HTMLElement): Promise<void> {
+  const response = await fetch(container.dataset.chartUrl!).catch(() => undefined)
+  if (!response?.ok) return
+  const chart = (await response.json()) as ChartAnswer
+  const canvas = document.createElement('div')
+  canvas.className = 'chart-drawing'
+  canvas.setAttribute('role', 'img')
+  canvas.setAttribute('aria-label', chart.altText)
+  container.prepend(canvas)
+  await embed(canvas, chart.spec, { renderer: 'svg', actions: false, ast: true })
+  container.querySelector('.chart-alt')?.classList.add('visually-hidden')
+}
+
+for (const container of document.querySelectorAll<HTMLElement>('[data-chart-url]')) {
+  void renderChart(container)
+}

@@ -25,6 +25,11 @@ export function StaffLayout(props: StaffLayoutProps) {
             Trivselsradar
           </a>
           {props.signedInAs ? (
+            <nav aria-label="Hovedmenu">
+              <a href="/staff">Målinger</a> <a href="/staff/overview">Overblik</a>
+            </nav>
+          ) : null}
+          {props.signedInAs ? (
             <p class="who">
               {props.signedInAs}{' '}
               <button type="button" id="logout" class="link-button">

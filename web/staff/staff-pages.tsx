@@ -39,6 +39,9 @@ export function RoundList(props: { rounds: SurveyRound[]; isAdmin: boolean }) {
   return (
     <section aria-labelledby="rounds-title">
       <h1 id="rounds-title">Målinger</h1>
+      <p>
+        <a href="/staff/overview">Se overblikket over resultaterne</a>
+      </p>
       {props.rounds.length === 0 ? (
         <p>Der er ingen målinger endnu.</p>
       ) : (

@@ -1,0 +1,74 @@
+import type { Browser } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createApp } from '../../../server/app.ts'
+import { fixedClock } from '../../../server/clock.ts'
+import type { Db } from '../../../server/db/create-db.ts'
+import { DEMO_USERS, seedDemo } from '../../../server/demo/demo-seed.ts'
+import { loadWebAssets } from '../../../server/web-assets/web-assets.ts'
+import { DIST_DIR } from '../../../web/build.ts'
+import { chromiumAvailable, launchChromium, serveApp } from '../../support/browser.ts'
+import { freshSqliteDb, TEST_NOW } from '../../support/databases.ts'
+
+const available = chromiumAvailable()
+
+describe.skipIf(!available)('the results pages in a real browser', () => {
+  let db: Db
+  let browser: Browser
+  let server: { url: string; close: () => Promise<void> }
+
+  beforeAll(async () => {
+    db = await freshSqliteDb()
+    await seedDemo(db.kysely, TEST_NOW)
+    const app = createApp({
+      db: db.kysely,
+      dialect: 'sqlite',
+      clock: fixedClock(TEST_NOW),
+      config: { minGroupSize: 5, publicUrl: 'http://x', sessionMinutes: 60 },
+      logError: () => undefined,
+      webAssets: loadWebAssets(DIST_DIR),
+    })
+    server = await serveApp(app)
+    browser = await launchChromium()
+  }, 120_000)
+
+  afterAll(async () => {
+    await browser?.close()
+    await server?.close()
+    await db?.close()
+  })
+
+  it('signs in, opens the overview and draws the concern chart as SVG from our own server', async () => {
+    const context = await browser.newContext({ viewport: { width: 1024, height: 800 } })
+    const page = await context.newPage()
+    const external: string[] = []
+    const problems: string[] = []
+    page.on('request', (request) => {
+      const url = request.url()
+      if (!url.startsWith(server.url) && !url.startsWith('data:')) external.push(url)
+    })
+    // A CSP violation (say, vega compiling expressions with eval) shows as a console error.
+    page.on('console', (message) => {
+      if (message.type() === 'error') problems.push(message.text())
+    })
+    page.on('pageerror', (error) => problems.push(error.message))
+
+    const analyst = DEMO_USERS[1]
+    await page.goto(`${server.url}/staff/login?next=/staff/overview`)
+    await page.getByLabel('E-mail').fill(analyst.email)
+    await page.getByLabel('Adgangskode').fill(analyst.password)
+    await page.getByRole('button', { name: 'Log ind' }).click()
+    await page.waitForURL(`${server.url}/staff/overview`, { timeout: 30_000 })
+
+    const chart = page.locator('.chart-canvas svg.marks')
+    await chart.first().waitFor({ timeout: 30_000 })
+    expect(await chart.count()).toBe(1)
+    expect(await page.locator('.chart-canvas svg.marks .mark-rect path').count()).toBeGreaterThan(4)
+    expect(await page.locator('.chart-drawing').getAttribute('aria-label')).toMatch(/bekymring/i)
+    await page.getByRole('link', { name: /WHO-5/ }).first().click()
+    await page.waitForURL(/\/staff\/measures\/who5\.index$/)
+    await expect.poll(() => page.locator('.chart-canvas svg.marks').count()).toBe(2)
+    expect(external).toEqual([])
+    expect(problems).toEqual([])
+    await context.close()
+  }, 90_000)
+})

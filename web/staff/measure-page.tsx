@@ -1,0 +1,77 @@
+import { ChartFigure, type ChartText } from './chart-figure.tsx'
+import { FigureTable } from './figure-table.tsx'
+import { FilterForm, filterQuery, type FilterChoices, type Filters } from './filter-form.tsx'
+import type { ResultRow, Scale } from './figure-text.tsx'
+
+export interface MeasurePageProps {
+  measureId: string
+  label: string
+  definition: string
+  scale: Scale
+  roundLabel: string
+  filters: Filters
+  choices: FilterChoices
+  suppressionRule: string
+  trend: { chartUrl: string; text: ChartText | undefined; rows: ResultRow[] }
+  schools: { chartUrl: string; text: ChartText | undefined; rows: ResultRow[] }
+  byGrade: ResultRow[]
+  byGender: ResultRow[]
+}
+
+/** One measure: its exact definition, its trend, schools side by side, grades and genders. */
+export function MeasurePage(props: MeasurePageProps) {
+  const { scale } = props
+  return (
+    <>
+      <p>
+        <a href={`/staff/overview${filterQuery(props.filters)}`}>Tilbage til overblikket</a>
+      </p>
+      <h1>{props.label}</h1>
+      <p class="definition">
+        <strong>Definition:</strong> {props.definition}
+      </p>
+      <FilterForm
+        action={`/staff/measures/${encodeURIComponent(props.measureId)}`}
+        filters={props.filters}
+        choices={props.choices}
+      />
+      <p class="note">{props.suppressionRule}</p>
+      <section aria-labelledby="trend-title">
+        <h2 id="trend-title">Udvikling over tid</h2>
+        <ChartFigure heading={props.label} chartUrl={props.trend.chartUrl} text={props.trend.text}>
+          <FigureTable
+            caption="Pr. skoleår"
+            dimension="round"
+            rows={props.trend.rows}
+            scale={scale}
+          />
+        </ChartFigure>
+      </section>
+      <section aria-labelledby="schools-title">
+        <h2 id="schools-title">Skolerne side om side, {props.roundLabel}</h2>
+        <ChartFigure
+          heading={props.label}
+          chartUrl={props.schools.chartUrl}
+          text={props.schools.text}
+        >
+          <FigureTable
+            caption="Pr. skole"
+            dimension="school"
+            rows={props.schools.rows}
+            scale={scale}
+          />
+        </ChartFigure>
+      </section>
+      <section aria-labelledby="groups-title">
+        <h2 id="groups-title">Klassetrin og køn, {props.roundLabel}</h2>
+        <FigureTable
+          caption="Pr. klassetrin"
+          dimension="grade"
+          rows={props.byGrade}
+          scale={scale}
+        />
+        <FigureTable caption="Pr. køn" dimension="gender" rows={props.byGender} scale={scale} />
+      </section>
+    </>
+  )
+}
