@@ -9,6 +9,7 @@ import { exportsRoutes } from './exports/exports.routes.ts'
 import { AppError, errorBody } from './errors.ts'
 import { healthRoutes } from './health/health.routes.ts'
 import { guardStateChanges, limitBody } from './request-guards.ts'
+import { reportsRoutes } from './reports/reports.routes.tsx'
 import { referenceValuesRoutes } from './reference-values/reference-values.routes.ts'
 import { pupilRoutes } from './responses/pupil.routes.ts'
 import { createQuestionnaireCache } from './responses/questionnaire-cache.ts'
@@ -70,6 +71,7 @@ export function createApp(options: AppOptions) {
   app.route('/api/analysis', analysisRoutes(deps))
   app.route('/api/reference-values', referenceValuesRoutes(deps))
   app.route('/api/exports', exportsRoutes(deps))
+  app.route('/api/reports', reportsRoutes(deps))
   app.route('/api', pupilRoutes({ ...deps, questionnaires: createQuestionnaireCache(deps.db) }))
 
   if (webAssets) {
