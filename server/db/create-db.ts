@@ -11,6 +11,8 @@ export type Dialect = DatabaseConfig['dialect']
 export interface Db {
   kysely: Kysely<Database>
   dialect: Dialect
+  /** PostgreSQL only: the schema the connection uses, when one was given. */
+  schema?: string
   close(): Promise<void>
 }
 
@@ -60,7 +62,12 @@ export async function createDb(config: DatabaseConfig, options: CreateDbOptions 
     ...(schema === undefined ? {} : { options: `-c search_path=${schema}` }),
   })
   const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
-  return { kysely, dialect: 'postgres', close: () => kysely.destroy() }
+  return {
+    kysely,
+    dialect: 'postgres',
+    ...(schema === undefined ? {} : { schema }),
+    close: () => kysely.destroy(),
+  }
 }
 
 /** Wraps an already open better-sqlite3 handle (tests copy a migrated template per test). */

@@ -66,7 +66,7 @@ export async function freshPostgresDb(options: { definitions?: boolean } = {}): 
     { dialect: 'postgres', connectionString: TEST_DATABASE_URL },
     { pgSchema: schema, poolSize: 4 },
   )
-  await migrateToLatest(db.kysely)
+  await migrateToLatest(db.kysely, schema)
   if (options.definitions !== false) {
     await storeDefinitions(db.kysely, readDefinitionSources(DEFINITIONS_ROOT), TEST_NOW)
   }

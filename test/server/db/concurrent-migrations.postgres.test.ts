@@ -20,7 +20,7 @@ describe.skipIf(!available)('migrations when several instances start at once (Po
       ),
     )
     try {
-      const applied = await Promise.all(instances.map((db) => migrateToLatest(db.kysely)))
+      const applied = await Promise.all(instances.map((db) => migrateToLatest(db.kysely, schema)))
       // Each migration ran once, in one of the instances.
       expect(applied.flat().sort()).toEqual(Object.keys(migrations).sort())
       const rows = await sql<{ n: number }>`select count(*) as n from kysely_migration`.execute(

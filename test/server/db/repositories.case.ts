@@ -86,7 +86,7 @@ export function runRepositoryTests(makeDb: () => Promise<Db>): void {
   }
 
   it('migrations are idempotent: running them again changes nothing', async () => {
-    expect(await migrateToLatest(db.kysely)).toEqual([])
+    expect(await migrateToLatest(db.kysely, db.schema)).toEqual([])
   })
 
   it('stores and scopes schools and classes', async () => {
