@@ -8,6 +8,7 @@ import {
   TEST_NOW,
 } from '../../support/databases.ts'
 import { demoApi, demoFacts, type Row } from '../../support/demo-api.ts'
+import { insertReferenceValue } from '../../../server/reference-values/reference-values.repository.ts'
 
 describe('the analysis API on the demo municipality', () => {
   let db: Db
@@ -180,12 +181,53 @@ describe('the analysis API on the demo municipality', () => {
   })
 
   it('shows entered reference values, and no deployment average with fewer than three municipalities', async () => {
+    const admin = await db.kysely
+      .selectFrom('staff_users')
+      .select(['id', 'municipality_id'])
+      .where('role', '=', 'admin')
+      .executeTakeFirstOrThrow()
+    const entered = {
+      measure: 'indicator.drunk-30d',
+      value: 0.21,
+      source: 'Skolebørnsundersøgelsen',
+    }
+    for (const grade of [null, 9]) {
+      await insertReferenceValue(
+        db.kysely,
+        {
+          ...entered,
+          municipalityId: admin.municipality_id,
+          grade,
+          sourceYear: 2022,
+          note: null,
+          createdBy: admin.id,
+        },
+        TEST_NOW,
+      )
+    }
     const { body } = await api('aggregate', {
       measure: 'indicator.drunk-30d',
       benchmark: 'true',
       rounds: lastClosed(),
     })
     expect(body.benchmarks[0]).toMatchObject({ kind: 'deployment', status: 'insufficient' })
+    expect(body.benchmarks.slice(1)).toEqual([
+      expect.objectContaining({
+        kind: 'reference',
+        value: 0.21,
+        grade: null,
+        label: 'Skolebørnsundersøgelsen (2022)',
+      }),
+    ])
+    const ninth = await api('aggregate', {
+      measure: 'indicator.drunk-30d',
+      benchmark: 'true',
+      grade: '9',
+      rounds: lastClosed(),
+    })
+    expect(ninth.body.benchmarks.filter((b: { kind: string }) => b.kind === 'reference')).toEqual([
+      expect.objectContaining({ grade: 9 }),
+    ])
   })
 
   it('compares waves, years and a school with the rest of the municipality, in words', async () => {
@@ -233,6 +275,113 @@ describe('the analysis API on the demo municipality', () => {
     const noSchool = await api('compare', { round: third!.id, against: 'rest-of-municipality' })
     expect(noSchool.status).toBe(400)
   })
+})
+
+describe('the deployment average as a benchmark row', () => {
+  it('is shown, pooled over every pupil, once three municipalities contribute, and says how many', async () => {
+    const db = await freshSqliteDb()
+    await seedDemo(db.kysely, TEST_NOW)
+    const facts = await demoFacts(db)
+    const round = facts.rounds.filter((r) => r.state === 'closed').at(-1)!
+    const now = TEST_NOW.toISOString()
+    const day = now.slice(0, 10)
+    // Two more municipalities on the same deployment answered the same questionnaire that year:
+    // 20 pupils each, 5 and 10 of them drunk in the last 30 days.
+    const others = [5, 10]
+    for (const [i, drunk] of others.entries()) {
+      const municipality = crypto.randomUUID()
+      const school = crypto.randomUUID()
+      const klass = crypto.randomUUID()
+      const roundId = crypto.randomUUID()
+      await db.kysely
+        .insertInto('municipalities')
+        .values({ id: municipality, name: `Kommune ${i}`, created_at: now })
+        .execute()
+      await db.kysely
+        .insertInto('schools')
+        .values({ id: school, municipality_id: municipality, name: 'Skole', created_at: now })
+        .execute()
+      await db.kysely
+        .insertInto('classes')
+        .values({
+          id: klass,
+          school_id: school,
+          school_year: round.school_year,
+          grade: 9,
+          label: '9.a',
+          expected_pupils: 20,
+          created_at: now,
+        })
+        .execute()
+      await db.kysely
+        .insertInto('survey_rounds')
+        .values({
+          id: roundId,
+          municipality_id: municipality,
+          definition_id: round.definition_id,
+          name: 'Måling',
+          school_year: round.school_year,
+          wave_label: null,
+          opens_at: now,
+          closes_at: now,
+          state: 'closed',
+          created_at: now,
+          updated_at: now,
+        })
+        .execute()
+      for (let pupil = 0; pupil < 20; pupil++) {
+        const id = crypto.randomUUID()
+        await db.kysely
+          .insertInto('responses')
+          .values({
+            id,
+            round_id: roundId,
+            class_id: klass,
+            school_id: school,
+            grade: 9,
+            definition_id: round.definition_id,
+            state: 'complete',
+            answers_json: '{}',
+            locale: 'da',
+            started_on: day,
+            submitted_on: day,
+            draft_started_at: null,
+            completion_seconds: 600,
+            quality_flags_json: '[]',
+            updated_at: now,
+          })
+          .execute()
+        await db.kysely
+          .insertInto('response_scores')
+          .values({
+            response_id: id,
+            measure: 'indicator.drunk-30d',
+            value: pupil < drunk ? 1 : 0,
+            spec_version: facts.spec.version,
+          })
+          .execute()
+      }
+    }
+    const api = demoApi(() => db, 'sqlite')
+    const own = await api('aggregate', {
+      measure: 'indicator.drunk-30d',
+      rounds: round.id,
+      grade: '9',
+    })
+    const ownFigure = own.body.totals[0].figure
+    const { body } = await api('aggregate', {
+      measure: 'indicator.drunk-30d',
+      rounds: round.id,
+      grade: '9',
+      benchmark: 'true',
+    })
+    const deployment = body.benchmarks.find((b: { kind: string }) => b.kind === 'deployment')
+    expect(deployment).toMatchObject({ kind: 'deployment', municipalities: 3 })
+    const yes = Math.round(ownFigure.proportion * ownFigure.n) + 15
+    expect(deployment.figure.n).toBe(ownFigure.n + 40)
+    expect(deployment.figure.proportion).toBeCloseTo(yes / (ownFigure.n + 40), 12)
+    await db.close()
+  }, 120_000)
 })
 
 describe('the analysis API gives the same numbers on PostgreSQL', () => {
