@@ -19,6 +19,7 @@ import {
   sumScoresByCell,
   type CellCoordinates,
   type RespondentCell,
+  type ScoreCell,
   type ScoreSums,
 } from './score-cells.repository.ts'
 
@@ -78,6 +79,15 @@ export async function releaseRounds(
     countRespondentsByCell(deps.db, { roundIds, municipalityId }),
   ])
   const k = deps.config.minGroupSize
+  // One pass to group the cells; filtering the whole list per round and measure was the hot spot.
+  const cellsOf = new Map<string, ScoreCell[]>()
+  for (const cell of scoreCells) {
+    if (cell.flagged && !includeFlagged) continue
+    const id = `${cell.roundId}\u001f${cell.measure}`
+    const list = cellsOf.get(id)
+    if (list) list.push(cell)
+    else cellsOf.set(id, [cell])
+  }
   const result = new Map<string, Map<string, RoundRelease>>()
   for (const round of rounds) {
     const respondents = respondentCells.filter(
@@ -88,9 +98,7 @@ export async function releaseRounds(
       : respondentCells.filter((c) => c.roundId === round.id && c.flagged)
     const byMeasure = new Map<string, RoundRelease>()
     for (const measure of measures) {
-      const cells = scoreCells.filter(
-        (c) => c.roundId === round.id && c.measure === measure && (includeFlagged || !c.flagged),
-      )
+      const cells = cellsOf.get(`${round.id}\u001f${measure}`) ?? []
       const released = releaseRound(
         cells.map((c) => ({
           school: c.schoolId,
