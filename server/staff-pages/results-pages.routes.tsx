@@ -2,23 +2,37 @@ import { z } from '@hono/zod-openapi'
 import { Hono } from 'hono'
 import type { Context } from 'hono'
 import type { Child } from 'hono/jsx'
+import type { Selection } from '../../analysis/aggregation/released-round.ts'
 import { measureCatalogue } from '../../analysis/measures/measure-catalogue.ts'
 import { StaffLayout } from '../../web/staff/staff-layout.tsx'
 import type { ChartText } from '../../web/staff/chart-figure.tsx'
 import { filterQuery, type FilterChoices, type Filters } from '../../web/staff/filter-form.tsx'
-import type { Comparison } from '../../web/staff/figure-text.tsx'
+import {
+  ComparisonPage,
+  type CompareFilters,
+  type CompareRow,
+} from '../../web/staff/comparison-page.tsx'
+import type { Comparison, ResultRow } from '../../web/staff/figure-text.tsx'
 import { MeasurePage } from '../../web/staff/measure-page.tsx'
 import { OverviewPage } from '../../web/staff/overview-page.tsx'
+import { ProfilePage } from '../../web/staff/profile-page.tsx'
 import { AggregateQuery, CompareQuery } from '../analysis/analysis-queries.ts'
 import { aggregate } from '../analysis/analysis.routes.ts'
 import { chartsRoutes } from '../analysis/charts.routes.ts'
 import { compareMeasures } from '../analysis/compare-measures.ts'
-import { choiceLabels, roundLabel, suppressionRule } from '../analysis/group-labels.ts'
-import { definitionOf } from '../analysis/result-rounds.ts'
+import {
+  choiceLabels,
+  roundLabel,
+  SUPPRESSED_TEXT,
+  suppressionRule,
+} from '../analysis/group-labels.ts'
+import { definitionOf, previousYearRound, withoutSchool } from '../analysis/result-rounds.ts'
+import { releaseRounds, type ReleasedFigure } from '../analysis/round-releases.ts'
 import type { AppDeps, StaffPrincipal } from '../app-env.ts'
 import { sessionStaff } from '../auth/auth.middleware.ts'
 import { AppError } from '../errors.ts'
 import { roundProgress } from '../responses/responses.repository.ts'
+import { roundOf } from '../rounds/round-access.ts'
 import { listRounds } from '../rounds/rounds.repository.ts'
 import { schoolScope } from '../scope.ts'
 import { listSchools } from '../schools/schools.repository.ts'
@@ -32,6 +46,20 @@ const PageQuery = z.object({
     .regex(/^[a-z0-9-]{1,20}$/)
     .optional(),
 })
+
+/** The comparison page's own parameters, beside the round and school of PageQuery. */
+const ComparePageQuery = z.object({
+  baseline: z.uuid().optional(),
+  by: z.enum(['grade', 'gender']).optional(),
+  against: z.enum(['baseline', 'rest-of-municipality']).optional(),
+})
+
+/** A released figure as the aggregate API answers it, for the figure components. */
+const releasedRow = (roundId: string, figure: ReleasedFigure | undefined): ResultRow | undefined =>
+  figure &&
+  (figure.status === 'shown'
+    ? { round: roundId, group: {}, ...figure }
+    : { round: roundId, group: {}, ...figure, text: SUPPRESSED_TEXT.da })
 
 /** Thrown for anything the reader may not or cannot see; rendered as one 404 page. */
 class PageNotFound extends Error {}
@@ -272,6 +300,207 @@ export function resultsPagesRoutes(deps: AppDeps, frame: Frame) {
           schools={{ chartUrl: schoolsUrl, text: schoolsText, rows: schools.groups }}
           byGrade={byGrade.groups}
           byGender={byGender.groups}
+        />,
+      )
+    }),
+  )
+
+  app.get(
+    '/profile',
+    page(async (c, staff) => {
+      const { round, choices, selection, catalogue } = await contextOf(c, staff)
+      const school = selection.school
+      const factors = catalogue.filter((m) => m.group === 'factor')
+      const previous = school ? undefined : await previousYearRound(deps, staff, round)
+      const chartUrl = `/api/analysis/charts/profile${filterQuery({ round: round.id, school })}`
+      // The factors are read from one release of every factor, as the profile chart reads them
+      // (one aggregate per factor would release each factor once per call).
+      const [releases, changes, chart] = await Promise.all([
+        releaseRounds(
+          deps,
+          staff.municipalityId,
+          previous ? [previous, round] : [round],
+          factors.map((f) => f.id),
+          false,
+        ),
+        school || previous
+          ? compareMeasures(
+              deps,
+              staff,
+              CompareQuery.parse({
+                round: round.id,
+                // A school is tested against the rest of the municipality, so that its own
+                // pupils are not on both sides of the test.
+                against: school ? 'rest-of-municipality' : 'previous-year',
+                school,
+                measures: factors.map((f) => f.id).join(','),
+              }),
+            )
+          : undefined,
+        chartText(c, chartUrl),
+      ])
+      const at: Selection = school ? { school } : {}
+      const figureOf = (roundId: string, measure: string, selection: Selection) =>
+        releasedRow(roundId, releases.get(roundId)!.get(measure)!.figure(selection))
+      const subjectLabel = school
+        ? (choices.schools.find((s) => s.id === school)?.name ?? '')
+        : 'Kommunen'
+      return render(
+        c,
+        staff,
+        `Profil: ${subjectLabel}`,
+        <ProfilePage
+          filters={{ round: round.id, school }}
+          choices={choices}
+          roundLabel={roundLabel(round)}
+          subjectLabel={subjectLabel}
+          comparisonLabel={school ? 'Kommunen' : previous ? roundLabel(previous) : null}
+          changeHeading={
+            school
+              ? 'Forskel fra resten af kommunen'
+              : previous
+                ? `Ændring siden ${roundLabel(previous)}`
+                : null
+          }
+          changeNote={
+            school
+              ? 'Forskellen er testet mod resten af kommunen (kommunen uden skolen), så skolens egne elever ikke tæller på begge sider.'
+              : null
+          }
+          suppressionRule={suppressionRule(deps.config.minGroupSize, 'da')}
+          chart={{ chartUrl, text: chart }}
+          factors={factors.map((f) => ({
+            measure: f.id,
+            label: f.label.da,
+            kind: f.factor!.kind,
+            domain: f.factor!.domain,
+            value: figureOf(round.id, f.id, at),
+            comparison: school
+              ? figureOf(round.id, f.id, withoutSchool(at))
+              : previous && figureOf(previous.id, f.id, {}),
+            change: changes?.comparisons.find((x) => x.measure === f.id),
+          }))}
+        />,
+      )
+    }),
+  )
+
+  app.get(
+    '/compare',
+    page(async (c, staff) => {
+      const { round, choices, selection, catalogue } = await contextOf(c, staff)
+      const asked = Object.fromEntries(Object.entries(c.req.query()).filter(([, v]) => v !== ''))
+      const parsed = ComparePageQuery.safeParse(asked)
+      if (!parsed.success) throw new PageNotFound()
+      const query = parsed.data
+      const school = selection.school
+      // Rounds are listed newest first: the default baseline is the oldest with results.
+      const baselineId = query.baseline ?? choices.rounds.at(-1)!.id
+      const baselineRound = await roundOf(deps, staff, baselineId)
+      if (baselineRound.state === 'draft') throw new PageNotFound()
+      const against =
+        school && query.against === 'rest-of-municipality' ? query.against : 'baseline'
+      const filters: CompareFilters = {
+        round: round.id,
+        baseline: against === 'baseline' ? baselineId : undefined,
+        school,
+        by: query.by,
+        against,
+      }
+      const frame = {
+        filters,
+        choices,
+        schoolChosen: school !== undefined,
+        suppressionRule: suppressionRule(deps.config.minGroupSize, 'da'),
+      }
+      if (against === 'baseline' && baselineId === round.id) {
+        const label = roundLabel(round)
+        return render(
+          c,
+          staff,
+          'Sammenligning',
+          <ComparisonPage
+            {...frame}
+            baselineLabel={label}
+            followUpLabel={label}
+            notice="Vælg to forskellige målinger: en basismåling og en opfølgning."
+            summary=""
+            chart={null}
+            groups={[]}
+          />,
+        )
+      }
+      const chartUrl = `/api/analysis/charts/dumbbell${filterQuery(
+        { round: round.id, school },
+        { against, baseline: filters.baseline },
+      )}`
+      const result = await compareMeasures(
+        deps,
+        staff,
+        CompareQuery.parse({
+          round: round.id,
+          against,
+          baseline: filters.baseline,
+          school,
+          by: query.by,
+        }),
+      )
+      // The chart's own text alternative would run the whole comparison a second time; the
+      // summary stands in for it, and the table below gives every measure's figures in words.
+      const chart = {
+        title: 'Udgangspunkt og opfølgning for hvert mål',
+        altText: `${result.summary} Tallene for hvert mål står i tabellen nedenfor.`,
+      }
+      // Each side's 95 % interval, read from the same release of figures the aggregate API reads
+      // (released once for every measure, not once per measure).
+      const sides = filters.baseline ? [baselineRound, round] : [round]
+      const releases = await releaseRounds(
+        deps,
+        staff.municipalityId,
+        sides,
+        [...new Set(result.comparisons.map((x) => x.measure))],
+        false,
+      )
+      const rowOf = (measure: string, roundId: string, group: string | undefined) =>
+        releasedRow(
+          roundId,
+          releases
+            .get(roundId)!
+            .get(measure)!
+            .figure({
+              ...(school ? { school } : {}),
+              ...(query.by && group ? { [query.by]: group } : {}),
+            }),
+        )
+      const groups = new Map<string | null, { label: string | null; rows: CompareRow[] }>()
+      for (const comparison of result.comparisons) {
+        const group = query.by ? comparison.group?.[query.by] : undefined
+        const key = group?.key ?? null
+        if (!groups.has(key)) groups.set(key, { label: group?.label ?? null, rows: [] })
+        groups.get(key)!.rows.push({
+          comparison,
+          scale: catalogue.find((m) => m.id === comparison.measure)?.kind ?? 'proportion',
+          baselineRow: filters.baseline
+            ? rowOf(comparison.measure, filters.baseline, group?.key)
+            : undefined,
+          followUpRow: rowOf(comparison.measure, round.id, group?.key),
+        })
+      }
+      const schoolName = choices.schools.find((s) => s.id === school)?.name ?? ''
+      return render(
+        c,
+        staff,
+        'Sammenligning',
+        <ComparisonPage
+          {...frame}
+          baselineLabel={result.baseline?.label ?? 'Resten af kommunen'}
+          followUpLabel={
+            result.baseline ? result.round.label : `${schoolName}, ${result.round.label}`
+          }
+          notice={null}
+          summary={result.summary}
+          chart={{ chartUrl, text: chart }}
+          groups={[...groups.values()]}
         />,
       )
     }),

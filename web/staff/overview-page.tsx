@@ -124,6 +124,13 @@ export function OverviewPage(props: OverviewProps) {
         />
       </section>
       <Movers movers={props.movers} filters={props.filters} />
+      <p>
+        <a
+          href={`/staff/profile${filterQuery({ round: props.filters.round, school: props.filters.school })}`}
+        >
+          Se risiko- og beskyttelsesprofilen
+        </a>
+      </p>
     </>
   )
 }

@@ -5,6 +5,7 @@ export interface StaffLayoutProps {
   script: string
   stylesheet: string
   signedInAs?: string
+  isAdmin?: boolean
   children?: Child
 }
 
@@ -26,7 +27,9 @@ export function StaffLayout(props: StaffLayoutProps) {
           </a>
           {props.signedInAs ? (
             <nav aria-label="Hovedmenu">
-              <a href="/staff">Målinger</a> <a href="/staff/overview">Overblik</a>
+              <a href="/staff">Målinger</a> <a href="/staff/overview">Overblik</a>{' '}
+              <a href="/staff/profile">Profil</a> <a href="/staff/compare">Sammenligning</a>
+              {props.isAdmin ? <a href="/staff/admin/schools">Administration</a> : null}
             </nav>
           ) : null}
           {props.signedInAs ? (

@@ -1,8 +1,10 @@
-import type { Browser } from 'playwright-core'
+import { mkdirSync } from 'node:fs'
+import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createApp } from '../../../server/app.ts'
 import { fixedClock } from '../../../server/clock.ts'
 import type { Db } from '../../../server/db/create-db.ts'
+import { IMPROVING_SCHOOL } from '../../../server/demo/demo-dataset.ts'
 import { DEMO_USERS, seedDemo } from '../../../server/demo/demo-seed.ts'
 import { loadWebAssets } from '../../../server/web-assets/web-assets.ts'
 import { DIST_DIR } from '../../../web/build.ts'
@@ -10,6 +12,13 @@ import { chromiumAvailable, launchChromium, serveApp } from '../../support/brows
 import { freshSqliteDb, TEST_NOW } from '../../support/databases.ts'
 
 const available = chromiumAvailable()
+const ARTIFACTS = 'test-artifacts'
+
+/** A full-page screenshot for people to look at; nothing compares it. */
+const screenshot = async (page: Page, name: string) => {
+  mkdirSync(ARTIFACTS, { recursive: true })
+  await page.screenshot({ path: `${ARTIFACTS}/${name}.png`, fullPage: true })
+}
 
 describe.skipIf(!available)('the results pages in a real browser', () => {
   let db: Db
@@ -64,11 +73,29 @@ describe.skipIf(!available)('the results pages in a real browser', () => {
     expect(await chart.count()).toBe(1)
     expect(await page.locator('.chart-canvas svg.marks .mark-rect path').count()).toBeGreaterThan(4)
     expect(await page.locator('.chart-drawing').getAttribute('aria-label')).toMatch(/bekymring/i)
+    await screenshot(page, 'overview')
     await page.getByRole('link', { name: /WHO-5/ }).first().click()
     await page.waitForURL(/\/staff\/measures\/who5\.index$/)
     await expect.poll(() => page.locator('.chart-canvas svg.marks').count()).toBe(2)
+    await screenshot(page, 'measure')
+
+    await page.getByRole('navigation').getByRole('link', { name: 'Profil' }).click()
+    await page.waitForURL(/\/staff\/profile$/)
+    await expect.poll(() => page.locator('.chart-canvas svg.marks').count()).toBe(1)
+    await screenshot(page, 'profile')
+
+    await page.getByRole('navigation').getByRole('link', { name: 'Sammenligning' }).click()
+    await page.waitForURL(/\/staff\/compare$/)
+    await page.getByLabel('Skole', { exact: true }).selectOption({ label: IMPROVING_SCHOOL })
+    await page.getByRole('button', { name: 'Vis' }).click()
+    await page.waitForURL(/\/staff\/compare\?.*school=/, { timeout: 30_000 })
+    await expect
+      .poll(() => page.locator('.chart-canvas svg.marks').count(), { timeout: 30_000 })
+      .toBe(1)
+    expect(await page.getByRole('cell', { name: 'reel ændring' }).count()).toBeGreaterThan(0)
+    await screenshot(page, 'compare')
     expect(external).toEqual([])
     expect(problems).toEqual([])
     await context.close()
-  }, 90_000)
+  }, 180_000)
 })
