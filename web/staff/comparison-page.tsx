@@ -70,7 +70,11 @@ function intervalText(row: ResultRow | undefined, scale: Scale): string {
   const { lower, upper } = row.figure
   return lower === null || upper === null
     ? '–'
-    : `${formatValue(lower, scale)} – ${formatValue(upper, scale)}`
+    : // No-break spaces: an interval must not wrap inside a table cell.
+      `${formatValue(lower, scale)}\u00a0–\u00a0${formatValue(upper, scale)}`.replace(
+        / /g,
+        '\u00a0',
+      )
 }
 
 const GROUP_LABEL = { grade: 'klassetrin', gender: 'køn' } as const
