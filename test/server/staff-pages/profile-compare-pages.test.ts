@@ -102,7 +102,7 @@ describe('the profile and comparison pages on the demo municipality', () => {
     expect(html).toContain('>inden for normal variation</td>')
     expect(html).toMatch(/procentpoint<\/td>/)
     expect(html).toMatch(/[hd] = −?\d+,\d\d \((ubetydelig|lille|mellemstor|stor)\)/)
-    expect(html).toMatch(/<td>\d+ % – \d+ %<\/td>/)
+    expect(html).toMatch(/<td>\d+\u00a0%\u00a0–\u00a0\d+\u00a0%<\/td>/)
     const [chart] = attributes(html, 'data-chart-url')
     expect(chart).toBe(
       `/api/analysis/charts/dumbbell?round=${rounds.at(-1)!.id}&school=${school}&against=baseline&baseline=${rounds[0]!.id}`,
