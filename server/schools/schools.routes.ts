@@ -31,9 +31,9 @@ const ClassSchema = z
   })
   .openapi('SchoolClass')
 
-const NewSchoolSchema = z.strictObject({ name: z.string().trim().min(2).max(120) })
+export const NewSchoolSchema = z.strictObject({ name: z.string().trim().min(2).max(120) })
 
-const NewClassSchema = z.strictObject({
+export const NewClassSchema = z.strictObject({
   schoolYear: SchoolYearSchema,
   grade: z.number().int().min(7).max(9),
   label: z.string().trim().min(1).max(20),

@@ -7,6 +7,7 @@ import { sessionStaff } from '../auth/auth.middleware.ts'
 import { roundProgress } from '../responses/responses.repository.ts'
 import { findRound, listRounds } from '../rounds/rounds.repository.ts'
 import { schoolScope } from '../scope.ts'
+import { adminPagesRoutes } from './admin-pages.routes.tsx'
 import { resultsPagesRoutes } from './results-pages.routes.tsx'
 import type { WebAssets } from '../web-assets/web-assets.ts'
 
@@ -33,6 +34,7 @@ export function staffPagesRoutes(deps: AppDeps, assets: WebAssets) {
   })
 
   app.route('/', resultsPagesRoutes(deps, frame))
+  app.route('/', adminPagesRoutes(deps, frame))
 
   app.get('/login', (c) => {
     const next = c.req.query('next') ?? '/staff'
