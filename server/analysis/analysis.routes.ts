@@ -156,6 +156,9 @@ export function analysisRoutes(deps: AppDeps) {
 
 type Row = z.infer<typeof ResultRow>
 
+/** Danish alphabetical order (æ, ø, å last) with numbers in numeric order (7. before 10.). */
+const LABEL_ORDER = new Intl.Collator('da', { numeric: true })
+
 /** One measure grouped and filtered over one or more rounds, as the aggregate endpoint answers. */
 export async function aggregate(deps: AppDeps, staff: StaffPrincipal, query: AggregateRequest) {
   const locale = query.lang
@@ -230,24 +233,19 @@ export async function aggregate(deps: AppDeps, staff: StaffPrincipal, query: Agg
       const values = release.released.values(d, selection)
       combos = combos.flatMap((combo) => values.map((v) => ({ ...combo, [d]: v })))
     }
+    const roundGroups: Row[] = []
     for (const combo of combos) {
       const figure = release.figure({ ...selection, ...combo })
       if (!figure) continue
       const entries: [GroupDimension, string][] = [['round', round.id]]
       for (const d of dims) entries.push([d, combo[d]!])
-      groups.push(row(round.id, groupOf(entries), figure))
+      roundGroups.push(row(round.id, groupOf(entries), figure))
     }
-    groups.sort((a, b) =>
-      a.round === b.round
-        ? (dims
-            .map((d) =>
-              (a.group[d]?.label ?? '').localeCompare(b.group[d]?.label ?? '', 'da', {
-                numeric: true,
-              }),
-            )
-            .find((x) => x !== 0) ?? 0)
-        : 0,
-    )
+    const byLabel = (a: Row, b: Row) =>
+      dims
+        .map((d) => LABEL_ORDER.compare(a.group[d]?.label ?? '', b.group[d]?.label ?? ''))
+        .find((x) => x !== 0) ?? 0
+    groups.push(...roundGroups.sort(byLabel))
   }
 
   const benchmarks: Benchmark[] = []

@@ -77,16 +77,7 @@ function cellsQuery(db: Kysely<Database>, query: CellQuery) {
   const { base, flagged } = responsesQuery(db, query)
   return db
     .with('c', () =>
-      base.select([
-        'r.id',
-        'r.round_id',
-        'sr.municipality_id',
-        'r.school_id',
-        'r.class_id',
-        'r.grade',
-        'g.value as gender',
-        flagged.as('flagged'),
-      ]),
+      base.select(['r.id', 'r.round_id', 'r.class_id', 'g.value as gender', flagged.as('flagged')]),
     )
     .selectFrom('c')
     .crossJoin('response_scores as s')
@@ -94,15 +85,35 @@ function cellsQuery(db: Kysely<Database>, query: CellQuery) {
     .where('s.measure', 'in', query.measures.length ? [...query.measures] : [''])
 }
 
-const CELL_COLUMNS = [
-  'c.round_id',
-  'c.municipality_id',
-  'c.school_id',
-  'c.class_id',
-  'c.grade',
-  'c.gender',
-  'c.flagged',
-] as const
+/**
+ * A response's school and grade are its class's, so cells are grouped by class alone (grouping
+ * by long text ids costs more than the join) and placed in their school and grade from here.
+ */
+const CELL_COLUMNS = ['c.round_id', 'c.class_id', 'c.gender', 'c.flagged'] as const
+
+interface ClassPlace {
+  schoolId: string
+  grade: string
+  municipalityId: string
+}
+
+async function classPlaces(
+  db: Kysely<Database>,
+  municipalityId: string | undefined,
+): Promise<Map<string, ClassPlace>> {
+  let query = db
+    .selectFrom('classes')
+    .innerJoin('schools', 'schools.id', 'classes.school_id')
+    .select(['classes.id', 'classes.school_id', 'classes.grade', 'schools.municipality_id'])
+  if (municipalityId) query = query.where('schools.municipality_id', '=', municipalityId)
+  const rows = await query.execute()
+  return new Map(
+    rows.map((row) => [
+      row.id,
+      { schoolId: row.school_id, grade: key(row.grade), municipalityId: row.municipality_id },
+    ]),
+  )
+}
 
 /** Completed responses per finest cell, whatever they answered. */
 export async function countRespondentsByCell(
@@ -110,40 +121,41 @@ export async function countRespondentsByCell(
   query: Omit<CellQuery, 'measures'>,
 ): Promise<RespondentCell[]> {
   const { base, flagged } = responsesQuery(db, query)
-  const rows = await base
-    .select((eb) => [
-      'r.round_id',
-      'sr.municipality_id',
-      'r.school_id',
-      'r.class_id',
-      'r.grade',
-      'g.value as gender',
-      flagged.as('flagged'),
-      eb.fn.countAll<number>().as('respondents'),
-    ])
-    .groupBy(['r.round_id', 'sr.municipality_id', 'r.school_id', 'r.class_id', 'r.grade'])
-    .groupBy(['g.value', flagged])
-    .execute()
-  return rows.map((row) => ({ ...coordinatesOf(row), respondents: Number(row.respondents) }))
+  const [rows, places] = await Promise.all([
+    base
+      .select((eb) => [
+        'r.round_id',
+        'r.class_id',
+        'g.value as gender',
+        flagged.as('flagged'),
+        eb.fn.countAll<number>().as('respondents'),
+      ])
+      .groupBy(['r.round_id', 'r.class_id', 'g.value', flagged])
+      .execute(),
+    classPlaces(db, query.municipalityId),
+  ])
+  return rows.map((row) => ({
+    ...coordinatesOf(row, places),
+    respondents: Number(row.respondents),
+  }))
 }
 
-const coordinatesOf = (row: {
-  round_id: string
-  municipality_id: string
-  school_id: string
-  class_id: string
-  grade: number
-  gender: unknown
-  flagged: unknown
-}): CellCoordinates => ({
-  roundId: row.round_id,
-  municipalityId: row.municipality_id,
-  schoolId: row.school_id,
-  classId: row.class_id,
-  grade: key(row.grade),
-  gender: key(row.gender),
-  flagged: Number(row.flagged) === 1,
-})
+const coordinatesOf = (
+  row: { round_id: string; class_id: string; gender: unknown; flagged: unknown },
+  places: Map<string, ClassPlace>,
+): CellCoordinates => {
+  const place = places.get(row.class_id)
+  if (!place) throw new Error(`class ${row.class_id} of a response has no school`)
+  return {
+    roundId: row.round_id,
+    municipalityId: place.municipalityId,
+    schoolId: place.schoolId,
+    classId: row.class_id,
+    grade: place.grade,
+    gender: key(row.gender),
+    flagged: Number(row.flagged) === 1,
+  }
+}
 
 /**
  * n, Σx and Σx² of stored measures per finest cell (measure × round × class × gender × flagged):
@@ -154,23 +166,26 @@ export async function sumScoresByCell(
   db: Kysely<Database>,
   query: CellQuery,
 ): Promise<ScoreCell[]> {
-  const rows = await cellsQuery(db, query)
-    .select((eb) => [
-      ...CELL_COLUMNS,
-      's.measure',
-      eb.fn.count<number>('s.value').as('n'),
-      // double precision: PostgreSQL sums a `real` column as `real`, too coarse for Σx².
-      eb.fn.sum<number>(sql<number>`cast(s.value as double precision)`).as('sum'),
-      eb.fn
-        .sum<number>(
-          sql<number>`cast(s.value as double precision) * cast(s.value as double precision)`,
-        )
-        .as('sum_of_squares'),
-    ])
-    .groupBy([...CELL_COLUMNS, 's.measure'])
-    .execute()
+  const [rows, places] = await Promise.all([
+    cellsQuery(db, query)
+      .select((eb) => [
+        ...CELL_COLUMNS,
+        's.measure',
+        eb.fn.count<number>('s.value').as('n'),
+        // double precision: PostgreSQL sums a `real` column as `real`, too coarse for Σx².
+        eb.fn.sum<number>(sql<number>`cast(s.value as double precision)`).as('sum'),
+        eb.fn
+          .sum<number>(
+            sql<number>`cast(s.value as double precision) * cast(s.value as double precision)`,
+          )
+          .as('sum_of_squares'),
+      ])
+      .groupBy([...CELL_COLUMNS, 's.measure'])
+      .execute(),
+    classPlaces(db, query.municipalityId),
+  ])
   return rows.map((row) => ({
-    ...coordinatesOf(row),
+    ...coordinatesOf(row, places),
     measure: row.measure,
     sums: {
       n: Number(row.n),
@@ -185,13 +200,16 @@ export async function countScoreValuesByCell(
   db: Kysely<Database>,
   query: CellQuery,
 ): Promise<ValueCountCell[]> {
-  const rows = await cellsQuery(db, query)
-    .select((eb) => [...CELL_COLUMNS, 's.value as value', eb.fn.countAll<number>().as('count')])
-    .groupBy([...CELL_COLUMNS, 's.value'])
-    .execute()
+  const [rows, places] = await Promise.all([
+    cellsQuery(db, query)
+      .select((eb) => [...CELL_COLUMNS, 's.value as value', eb.fn.countAll<number>().as('count')])
+      .groupBy([...CELL_COLUMNS, 's.value'])
+      .execute(),
+    classPlaces(db, query.municipalityId),
+  ])
   const cells = new Map<string, ValueCountCell>()
   for (const row of rows) {
-    const coordinates = coordinatesOf(row)
+    const coordinates = coordinatesOf(row, places)
     const id = JSON.stringify(coordinates)
     const cell = cells.get(id) ?? { ...coordinates, counts: {} }
     cell.counts[key(row.value)] = (cell.counts[key(row.value)] ?? 0) + Number(row.count)
