@@ -1,4 +1,5 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
+import { analysisBench } from './analysis.bench.ts'
 import { answerValidatorBench } from './answer-validator.bench.ts'
 import { foundationBench } from './foundation.bench.ts'
 import { printFigures } from './measure.ts'
@@ -16,6 +17,15 @@ for (const f of weight) {
     `  ${f.name.padEnd(52)} ${(f.bytes / 1024).toFixed(1).padStart(9)} KB  ${f.ratio.toPrecision(3).padStart(8)} × ${f.baseline}`,
   )
 }
+const analysis = await analysisBench()
+printFigures('Analysis at national scale (SQLite files, generated responses)', analysis)
+console.log('\nAnalysis: time per operation against the targets of the issue (not asserted)')
+for (const f of analysis) {
+  const verdict = f.target
+    ? `${f.milliseconds <= f.target.milliseconds ? 'within' : 'above'} target ${f.target.text}`
+    : ''
+  console.log(`  ${f.name.padEnd(52)} ${f.milliseconds.toFixed(3).padStart(12)} ms  ${verdict}`)
+}
 mkdirSync(new URL('./results/', import.meta.url), { recursive: true })
 const file = new URL(
   `./results/${new Date().toISOString().replace(/[:.]/g, '-')}.json`,
@@ -23,6 +33,6 @@ const file = new URL(
 )
 writeFileSync(
   file,
-  JSON.stringify({ node: process.version, foundation, validator, weight }, null, 2),
+  JSON.stringify({ node: process.version, foundation, validator, weight, analysis }, null, 2),
 )
 console.log(`\nwritten to ${file.pathname}`)
