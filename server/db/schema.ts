@@ -18,6 +18,7 @@ export interface Database {
   staff_sessions: StaffSessionTable
   rate_limits: RateLimitTable
   audit_log: AuditLogTable
+  export_keys: ExportKeyTable
 }
 
 export interface MunicipalityTable {
@@ -181,6 +182,14 @@ export interface AuditLogTable {
   entity_type: string
   entity_id: string | null
   details_json: string
+}
+
+/** A municipality's secret HMAC key for pseudonyms in pupil-level exports; created on first use. */
+export interface ExportKeyTable {
+  municipality_id: string
+  /** 32 random bytes, hex. */
+  secret: string
+  created_at: string
 }
 
 export type Municipality = Selectable<MunicipalityTable>

@@ -1,288 +1,20 @@
 import { createRoute, z } from '@hono/zod-openapi'
-import type { GroupSummary } from '../../analysis/aggregation/group-summary.ts'
-import type { ChartBundle, ChartFigure } from '../../analysis/charts/chart-data.ts'
-import { concernChart, type ConcernGroup } from '../../analysis/charts/concern-chart.ts'
-import { profileChart } from '../../analysis/charts/profile-chart.ts'
-import { renderSvg } from '../../analysis/charts/render-svg.ts'
-import { responseRateChart } from '../../analysis/charts/response-rate-chart.ts'
-import { measureCatalogue } from '../../analysis/measures/measure-catalogue.ts'
-import {
-  RoundReport,
-  type ReportChart,
-  type ReportRow,
-  type RoundReportData,
-} from '../../web/reports/round-report.tsx'
-import { AggregateQuery, CompareQuery } from '../analysis/analysis-queries.ts'
-import { aggregate } from '../analysis/analysis.routes.ts'
-import { compareMeasures } from '../analysis/compare-measures.ts'
-import { loadGroupLabels, roundLabel, suppressionRule } from '../analysis/group-labels.ts'
-import {
-  definitionOf,
-  previousYearRound,
-  resultRounds,
-  selectionOf,
-  withoutSchool,
-} from '../analysis/result-rounds.ts'
-import {
-  releaseDistribution,
-  releaseRounds,
-  type ReleasedFigure,
-} from '../analysis/round-releases.ts'
-import type { AppDeps, StaffPrincipal } from '../app-env.ts'
+import { RoundReport } from '../../web/reports/round-report.tsx'
+import type { AppDeps } from '../app-env.ts'
 import { recordAudit } from '../audit/audit-log.repository.ts'
 import { requireStaff } from '../auth/auth.middleware.ts'
-import { AppError } from '../errors.ts'
-import { findMunicipality } from '../municipalities/municipalities.repository.ts'
+import { asciiSafe } from '../exports/file-names.ts'
 import { createRouter, errorResponses } from '../openapi.ts'
-import { roundProgress } from '../responses/responses.repository.ts'
+import { loadRoundReport, ReportQuery } from './round-report-data.ts'
+import { roundReportPdf } from './round-report-pdf.ts'
 
-const ReportQuery = z.object({
-  school: z.uuid().optional(),
-  lang: z.enum(['da', 'en']).default('da'),
+const ReportFileQuery = ReportQuery.extend({
+  format: z.enum(['html', 'pdf']).default('html'),
 })
-
-const MAX_REAL_CHANGES = 6
-
-/** The summary a released figure gives, or undefined when it is suppressed or too small. */
-const shownSummary = (figure: ReleasedFigure | undefined): GroupSummary | undefined =>
-  figure?.status === 'shown' && figure.figure.kind !== 'insufficient' ? figure.figure : undefined
-
-/** A released figure as a chart point; an insufficient figure is drawn like a suppressed one. */
-function chartFigure(figure: ReleasedFigure | undefined): ChartFigure {
-  const summary = shownSummary(figure)
-  if (!summary || summary.kind === 'insufficient') return { status: 'suppressed' }
-  return {
-    status: 'shown',
-    value: summary.kind === 'proportion' ? summary.proportion : summary.mean,
-    lower: summary.lower,
-    upper: summary.upper,
-    n: summary.n,
-  }
-}
-
-const whole = new Intl.NumberFormat('da-DK', { maximumFractionDigits: 0 })
-const tenths = new Intl.NumberFormat('da-DK', {
-  minimumFractionDigits: 1,
-  maximumFractionDigits: 1,
-})
-
-/** Whole percent for a share, one decimal for a mean; null for a group not shown. */
-function formatted(figure: ReleasedFigure | undefined): { value: string | null; n: number | null } {
-  const summary = shownSummary(figure)
-  if (!summary || summary.kind === 'insufficient') return { value: null, n: null }
-  return summary.kind === 'proportion'
-    ? { value: `${whole.format(100 * summary.proportion)} %`, n: summary.n }
-    : { value: tenths.format(summary.mean), n: summary.n }
-}
-
-const chartOf = async (bundle: ChartBundle): Promise<ReportChart> => ({
-  title: bundle.title,
-  svg: await renderSvg(bundle.spec),
-})
-
-/** The comparison with the previous school year, or null when there is no such round. */
-async function previousYearComparison(
-  deps: AppDeps,
-  staff: StaffPrincipal,
-  round: string,
-  school: string | undefined,
-  lang: 'da' | 'en',
-) {
-  try {
-    return await compareMeasures(
-      deps,
-      staff,
-      CompareQuery.parse({ round, against: 'previous-year', school, lang }),
-    )
-  } catch (error) {
-    if (error instanceof AppError && error.status === 404) return null
-    throw error
-  }
-}
-
-/** Builds a round report's content from the analysis functions (which apply suppression). */
-async function roundReportData(
-  deps: AppDeps,
-  staff: StaffPrincipal,
-  roundId: string,
-  query: z.infer<typeof ReportQuery>,
-): Promise<RoundReportData> {
-  const { lang } = query
-  const da = lang === 'da'
-  const selection = selectionOf(staff, query)
-  const [round] = await resultRounds(deps, staff, [roundId], false)
-  const definition = await definitionOf(deps, round!)
-  const catalogue = measureCatalogue(definition.scoringSpec)
-  const previous = await previousYearRound(deps, staff, round!)
-  const rounds = previous ? [previous, round!] : [round!]
-  const indicators = catalogue.filter((m) => m.group === 'indicator')
-  const factors = catalogue.filter((m) => m.group === 'factor')
-  const who5 = catalogue.filter((m) => m.group === 'who5')
-  const measures = [...indicators, ...factors, ...who5]
-
-  const [compare, releases, labels, progress, who5Result, concern, municipality] =
-    await Promise.all([
-      previousYearComparison(deps, staff, round!.id, selection.school, lang),
-      // One load of every measure of the report, for both rounds.
-      releaseRounds(
-        deps,
-        staff.municipalityId,
-        rounds,
-        measures.map((m) => m.id),
-        false,
-      ),
-      loadGroupLabels(deps.db, staff.municipalityId, rounds, definition, lang),
-      roundProgress(deps.db, round!.id, selection.school),
-      aggregate(
-        deps,
-        staff,
-        AggregateQuery.parse({ measure: 'who5.index', rounds: round!.id, ...query }),
-      ),
-      releaseDistribution(deps, staff.municipalityId, round!, 'concern-level', false),
-      findMunicipality(deps.db, staff.municipalityId),
-    ])
-
-  const ownLabel = selection.school
-    ? labels.label('school', selection.school)
-    : (municipality?.name ?? (da ? 'Kommunen' : 'Municipality'))
-  const textOf = (measure: string) =>
-    compare?.comparisons.find((c) => c.measure === measure && !('group' in c))?.text ?? null
-  const releaseOf = (roundKey: string, measure: string) => releases.get(roundKey)!.get(measure)!
-  const rowsOf = (list: typeof measures): ReportRow[] =>
-    list.map((m) => ({
-      label: m.label[lang],
-      ...formatted(releaseOf(round!.id, m.id).figure(selection)),
-      text: textOf(m.id),
-    }))
-
-  const keyMessages = compare
-    ? [
-        compare.summary,
-        ...compare.comparisons
-          .filter((c) => c.kind === 'change' && c.verdict === 'real-change')
-          .slice(0, MAX_REAL_CHANGES)
-          .map((c) => c.text),
-      ]
-    : [
-        da
-          ? 'Der er ingen måling fra året før at sammenligne med.'
-          : 'There is no earlier round to compare with.',
-      ]
-
-  const schools = new Map<string, { name: string; completed: number; expected: number }>()
-  for (const p of progress) {
-    const school = schools.get(p.schoolId) ?? { name: p.schoolName, completed: 0, expected: 0 }
-    school.completed += p.completed
-    school.expected += p.expectedPupils
-    schools.set(p.schoolId, school)
-  }
-  const schoolRows = [...schools.values()]
-
-  // The profile as the chart API draws it: a school against the municipality, the municipality
-  // against the previous year.
-  const comparisonLabel = selection.school
-    ? da
-      ? 'Kommunen'
-      : 'Municipality'
-    : previous
-      ? roundLabel(previous)
-      : null
-  const profile = profileChart({
-    groupLabel: `${ownLabel} ${roundLabel(round!)}`,
-    comparisonLabel,
-    factors: factors.map((f) => {
-      const release = releaseOf(round!.id, f.id)
-      const comparison = selection.school
-        ? release.figure(withoutSchool(selection))
-        : previous
-          ? releaseOf(previous.id, f.id).figure({})
-          : undefined
-      return {
-        label: f.label[lang],
-        domain: f.factor!.domain,
-        kind: f.factor!.kind,
-        figure: chartFigure(release.figure(selection)),
-        comparison: comparisonLabel ? chartFigure(comparison) : null,
-      }
-    }),
-    locale: lang,
-  })
-
-  const concernGroups: ConcernGroup[] = []
-  const toGroup = (label: string, figure: ReturnType<typeof concern.figure>) => {
-    if (!figure) return
-    if (figure.kind === 'suppressed') concernGroups.push({ label, suppressed: true })
-    else {
-      const shares = [1, 2, 3, 4].map((level) => (figure.value[String(level)] ?? 0) / figure.n)
-      concernGroups.push({
-        label,
-        n: figure.n,
-        shares: shares as [number, number, number, number],
-      })
-    }
-  }
-  if (!selection.school) {
-    for (const key of concern.values('school', selection)) {
-      toGroup(labels.label('school', key), concern.figure({ ...selection, school: key }))
-    }
-  }
-  toGroup(ownLabel, concern.figure(selection))
-
-  const [rateChart, profileSvg, concernSvg] = await Promise.all([
-    chartOf(
-      responseRateChart({
-        groups: schoolRows.map((s) => ({
-          label: s.name,
-          responded: s.completed,
-          expected: s.expected,
-        })),
-        locale: lang,
-      }),
-    ),
-    chartOf(profile),
-    chartOf(concernChart({ groups: concernGroups, locale: lang })),
-  ])
-
-  return {
-    lang,
-    title: ownLabel,
-    roundLabel: roundLabel(round!),
-    date: new Intl.DateTimeFormat(da ? 'da-DK' : 'en-GB', { dateStyle: 'long' }).format(
-      deps.clock.now(),
-    ),
-    keyMessages,
-    responseRate: {
-      completed: schoolRows.reduce((sum, s) => sum + s.completed, 0),
-      expected: schoolRows.reduce((sum, s) => sum + s.expected, 0),
-      schools: schoolRows,
-      chart: rateChart,
-    },
-    sections: [
-      { heading: da ? 'Indikatorer' : 'Indicators', rows: rowsOf(indicators), charts: [] },
-      {
-        heading: da ? 'Beskyttelses- og risikofaktorer' : 'Protective and risk factors',
-        rows: rowsOf(factors),
-        charts: [profileSvg],
-      },
-      {
-        heading: da ? 'Trivsel (WHO-5) og bekymringsniveau' : 'Wellbeing (WHO-5) and concern level',
-        rows: rowsOf(who5),
-        charts: [concernSvg],
-      },
-    ],
-    method: {
-      questionnaireVersion: definition.version,
-      scoringSpecVersion: definition.scoringSpec.version,
-      excludedAsInvalid: who5Result.rounds[0]?.excludedAsInvalid ?? null,
-      k: deps.config.minGroupSize,
-      suppressionRule: suppressionRule(deps.config.minGroupSize, lang),
-    },
-  }
-}
 
 /**
- * The print-ready round report (HTML for A4) of the municipality or one school, built only from
- * released figures; every report is written to the audit log.
+ * The print-ready round report (HTML for A4, or a PDF file) of the municipality or one school,
+ * built only from released figures; every report is written to the audit log.
  */
 export function reportsRoutes(deps: AppDeps) {
   const app = createRouter()
@@ -292,12 +24,16 @@ export function reportsRoutes(deps: AppDeps) {
     createRoute({
       method: 'get',
       path: '/round/{id}',
-      summary: 'A round report of the municipality or one school, as an HTML document for A4',
-      request: { params: z.object({ id: z.uuid() }), query: ReportQuery },
+      summary:
+        'A round report of the municipality or one school, as an HTML document for A4 or (format=pdf) an A4 PDF file',
+      request: { params: z.object({ id: z.uuid() }), query: ReportFileQuery },
       responses: {
         200: {
-          description: 'The report as a complete HTML document',
-          content: { 'text/html': { schema: z.string() } },
+          description: 'The report as a complete HTML document, or as a PDF attachment',
+          content: {
+            'text/html': { schema: z.string() },
+            'application/pdf': { schema: z.string().openapi({ format: 'binary' }) },
+          },
         },
         ...errorResponses,
       },
@@ -306,8 +42,8 @@ export function reportsRoutes(deps: AppDeps) {
       const started = performance.now()
       const staff = c.var.staff
       const { id } = c.req.valid('param')
-      const query = c.req.valid('query')
-      const data = await roundReportData(deps, staff, id, query)
+      const { format, ...query } = c.req.valid('query')
+      const data = await loadRoundReport(deps, staff, id, query)
       await recordAudit(
         deps.db,
         {
@@ -316,12 +52,26 @@ export function reportsRoutes(deps: AppDeps) {
           action: 'report.round',
           entityType: 'round',
           entityId: id,
-          details: { school: query.school ?? null, lang: query.lang },
+          details: {
+            school: query.school ?? null,
+            lang: query.lang,
+            ...(format === 'pdf' ? { format } : {}),
+          },
         },
         deps.clock.now(),
       )
+      const took = () => Math.round(performance.now() - started)
+      if (format === 'pdf') {
+        const pdf = await roundReportPdf(data, deps.clock.now())
+        console.log(`report.round ${id}: PDF rendered in ${took()} ms`)
+        return c.body(new Uint8Array(pdf), 200, {
+          'content-type': 'application/pdf',
+          'content-disposition': `attachment; filename="${asciiSafe(`trivselsradar-rapport-${data.roundLabel}`)}.pdf"`,
+          'cache-control': 'no-store',
+        })
+      }
       const html = `<!doctype html>${String(<RoundReport data={data} />)}`
-      console.log(`report.round ${id}: rendered in ${Math.round(performance.now() - started)} ms`)
+      console.log(`report.round ${id}: rendered in ${took()} ms`)
       return c.html(html, 200)
     },
   )
