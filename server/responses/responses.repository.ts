@@ -138,7 +138,7 @@ export interface ClassProgress {
 
 /**
  * Started (draft or complete) and completed responses per class of a round, with every class
- * that has a code in the round, also those nobody has started yet.
+ * that has a code in the round (also those nobody has started yet) or has responses in it.
  */
 export async function roundProgress(
   db: Kysely<Database>,
@@ -163,14 +163,25 @@ export async function roundProgress(
         .sum<number>(eb.case().when('responses.state', '=', 'complete').then(1).else(0).end())
         .as('completed'),
     ])
+    // Classes given a code, and classes that answered without one (earlier years' rounds
+    // imported, or codes since revoked).
     .where((eb) =>
-      eb.exists(
-        eb
-          .selectFrom('class_codes')
-          .select('class_codes.code')
-          .whereRef('class_codes.class_id', '=', 'classes.id')
-          .where('class_codes.round_id', '=', roundId),
-      ),
+      eb.or([
+        eb.exists(
+          eb
+            .selectFrom('class_codes')
+            .select('class_codes.code')
+            .whereRef('class_codes.class_id', '=', 'classes.id')
+            .where('class_codes.round_id', '=', roundId),
+        ),
+        eb.exists(
+          eb
+            .selectFrom('responses as answered')
+            .select('answered.id')
+            .whereRef('answered.class_id', '=', 'classes.id')
+            .where('answered.round_id', '=', roundId),
+        ),
+      ]),
     )
     .groupBy([
       'classes.id',
