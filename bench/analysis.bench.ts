@@ -412,6 +412,8 @@ async function buildDataset(
           null,
           pupil.completionSeconds,
           pupil.flagsJson,
+          pupil.scores.find((x) => x.measure === 'background.gender')?.value ?? null,
+          pupil.flagsJson === '[]' ? 0 : 1,
           created,
         ])
         scored.push({ id, pupil })
@@ -434,6 +436,8 @@ async function buildDataset(
         'draft_started_at',
         'completion_seconds',
         'quality_flags_json',
+        'gender',
+        'flagged',
         'updated_at',
       ],
       rows,

@@ -56,15 +56,21 @@ const key = (value: unknown): string =>
 function responsesQuery(db: Kysely<Database>, query: Omit<CellQuery, 'measures'>) {
   let base = db
     .selectFrom('responses as r')
-    .innerJoin('survey_rounds as sr', 'sr.id', 'r.round_id')
-    .leftJoin('response_scores as g', (join) =>
-      join.onRef('g.response_id', '=', 'r.id').on('g.measure', '=', 'background.gender'),
-    )
     .where('r.state', '=', 'complete')
     .where('r.round_id', 'in', query.roundIds.length ? [...query.roundIds] : [''])
-  if (query.municipalityId) base = base.where('sr.municipality_id', '=', query.municipalityId)
-  const flagged = sql<number>`case when r.quality_flags_json = '[]' then 0 else 1 end`
-  return { base, flagged }
+  if (query.municipalityId) {
+    const municipalityId = query.municipalityId
+    base = base.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('survey_rounds as sr')
+          .select('sr.id')
+          .whereRef('sr.id', '=', 'r.round_id')
+          .where('sr.municipality_id', '=', municipalityId),
+      ),
+    )
+  }
+  return base
 }
 
 /**
@@ -74,10 +80,15 @@ function responsesQuery(db: Kysely<Database>, query: Omit<CellQuery, 'measures'>
  * PostgreSQL plans it as the same inner join.
  */
 function cellsQuery(db: Kysely<Database>, query: CellQuery) {
-  const { base, flagged } = responsesQuery(db, query)
   return db
     .with('c', () =>
-      base.select(['r.id', 'r.round_id', 'r.class_id', 'g.value as gender', flagged.as('flagged')]),
+      responsesQuery(db, query).select([
+        'r.id',
+        'r.round_id',
+        'r.class_id',
+        'r.gender',
+        'r.flagged',
+      ]),
     )
     .selectFrom('c')
     .crossJoin('response_scores as s')
@@ -120,17 +131,16 @@ export async function countRespondentsByCell(
   db: Kysely<Database>,
   query: Omit<CellQuery, 'measures'>,
 ): Promise<RespondentCell[]> {
-  const { base, flagged } = responsesQuery(db, query)
   const [rows, places] = await Promise.all([
-    base
+    responsesQuery(db, query)
       .select((eb) => [
         'r.round_id',
         'r.class_id',
-        'g.value as gender',
-        flagged.as('flagged'),
+        'r.gender',
+        'r.flagged',
         eb.fn.countAll<number>().as('respondents'),
       ])
-      .groupBy(['r.round_id', 'r.class_id', 'g.value', flagged])
+      .groupBy(['r.round_id', 'r.class_id', 'r.gender', 'r.flagged'])
       .execute(),
     classPlaces(db, query.municipalityId),
   ])

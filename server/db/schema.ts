@@ -1,4 +1,4 @@
-import type { Insertable, Selectable, Updateable } from 'kysely'
+import type { Generated, Insertable, Selectable, Updateable } from 'kysely'
 
 /**
  * The database schema, dialect-neutral: text ids, ISO-8601 text timestamps set in code,
@@ -112,6 +112,10 @@ export interface ResponseTable {
   completion_seconds: number | null
   /** JSON array of validity flag ids, e.g. ["honesty","too-fast"]. */
   quality_flags_json: string
+  /** The gender answer of a scored response (its results cell); null if not answered. */
+  gender: Generated<number | null>
+  /** 1 when a validity rule flagged the scored response, else 0. */
+  flagged: Generated<number>
   updated_at: string
 }
 

@@ -247,6 +247,8 @@ async function insertResponses(
       draft_started_at: null,
       completion_seconds: r.complete ? r.completionSeconds : null,
       quality_flags_json: JSON.stringify(scores?.flags ?? []),
+      gender: scores?.background.gender ?? null,
+      flagged: (scores?.flags.length ?? 0) > 0 ? 1 : 0,
       updated_at: round.now.toISOString(),
     }
   })

@@ -34,7 +34,11 @@ export async function storeScores(
   if (rows.length > 0) await db.insertInto('response_scores').values(rows).execute()
   await db
     .updateTable('responses')
-    .set({ quality_flags_json: JSON.stringify(scores.flags) })
+    .set({
+      quality_flags_json: JSON.stringify(scores.flags),
+      gender: scores.background.gender,
+      flagged: scores.flags.length > 0 ? 1 : 0,
+    })
     .where('id', '=', responseId)
     .execute()
 }

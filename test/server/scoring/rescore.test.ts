@@ -72,20 +72,24 @@ describe('scores of completed responses', () => {
     expect(rows.find((r) => r.measure === 'concern-level')?.value).toBeGreaterThanOrEqual(1)
     const response = await world.db.kysely
       .selectFrom('responses')
-      .select('quality_flags_json')
+      .select(['quality_flags_json', 'gender', 'flagged'])
       .where('id', '=', id)
       .executeTakeFirstOrThrow()
     expect(JSON.parse(response.quality_flags_json)).toEqual([])
+    // The response's results cell is kept beside it: its gender answer, and not flagged.
+    expect(response.flagged).toBe(0)
+    expect(Number(response.gender)).toBe(rows.find((r) => r.measure === 'background.gender')?.value)
   })
 
   it('flag a dishonest response', async () => {
     const id = await complete(2, { dishonestRate: 1 })
     const response = await world.db.kysely
       .selectFrom('responses')
-      .select('quality_flags_json')
+      .select(['quality_flags_json', 'flagged'])
       .where('id', '=', id)
       .executeTakeFirstOrThrow()
     expect(JSON.parse(response.quality_flags_json)).toContain('honesty')
+    expect(response.flagged).toBe(1)
   })
 
   it('are rewritten with the newest spec by one command, and say which spec produced them', async () => {
