@@ -88,7 +88,9 @@ export function releaseRound<T>(
     const margin = table.get(coordinatesOf({ school, grade }))
     if (margin?.kind === 'suppressed' && !classIds.some((id) => hiddenClasses.has(id))) {
       const smallest = [...classIds].sort(
-        (a, b) => (classLeaves.get(a)?.n ?? 0) - (classLeaves.get(b)?.n ?? 0) || a.localeCompare(b),
+        (a, b) =>
+          (classLeaves.get(a)?.n ?? 0) - (classLeaves.get(b)?.n ?? 0) ||
+          (a < b ? -1 : a > b ? 1 : 0),
       )[0] as string
       hiddenClasses.add(smallest)
     }

@@ -75,35 +75,43 @@ export function suppressTable<T>(
   if (!Number.isInteger(k) || k < 1) throw new RangeError(`k must be a positive integer, got ${k}`)
   const d = dimensions.length
   const cells = new Map<string, Cell<T>>()
+  const lines = new Map<string, Line>()
+  const keys: string[] = new Array<string>(1 << d)
   for (const leaf of leaves) {
     if (leaf.coordinates.length !== d) {
       throw new RangeError(`a leaf has ${leaf.coordinates.length} coordinates, the table ${d}`)
     }
+    const all: string[][] = []
     for (let mask = 0; mask < 1 << d; mask++) {
-      const coordinates = leaf.coordinates.map((c, i) => (mask & (1 << i) ? ALL : c))
-      const key = keyOf(coordinates)
+      all[mask] = leaf.coordinates.map((c, i) => (mask & (1 << i) ? ALL : c))
+      keys[mask] = keyOf(all[mask] as string[])
+    }
+    for (let mask = 0; mask < 1 << d; mask++) {
+      const key = keys[mask] as string
       const cell = cells.get(key)
       if (cell) {
         cell.n += leaf.n
         cell.value = add(cell.value, leaf.value)
-      } else cells.set(key, { key, coordinates, n: leaf.n, value: leaf.value })
+        continue
+      }
+      cells.set(key, { key, coordinates: all[mask] as string[], n: leaf.n, value: leaf.value })
+      // A new cell joins the line along each of its fixed dimensions: its margin there is the
+      // same leaf's cell with that dimension set to ALL.
+      for (let i = 0; i < d; i++) {
+        if (mask & (1 << i)) continue
+        const total = keys[mask | (1 << i)] as string
+        const lineKey = `${i}:${total}`
+        const line = lines.get(lineKey)
+        if (line) line.members.push(key)
+        else lines.set(lineKey, { total, members: [key] })
+      }
     }
   }
 
-  const lines = new Map<string, Line>()
-  for (const cell of cells.values()) {
-    cell.coordinates.forEach((c, i) => {
-      if (c === ALL) return
-      const total = keyOf(cell.coordinates.map((x, j) => (j === i ? ALL : x)))
-      const lineKey = `${i}:${total}`
-      const line = lines.get(lineKey) ?? { total, members: [] }
-      line.members.push(cell.key)
-      lines.set(lineKey, line)
-    })
-  }
   const nOf = (key: string): number => (cells.get(key) as Cell<T>).n
   for (const line of lines.values()) {
-    line.members.sort((a, b) => nOf(a) - nOf(b) || a.localeCompare(b))
+    // Code-point order for ties: deterministic, and far cheaper than a locale comparison.
+    line.members.sort((a, b) => nOf(a) - nOf(b) || (a < b ? -1 : a > b ? 1 : 0))
   }
 
   const hidden = new Map<string, 'too-few' | 'complementary'>()
@@ -205,20 +213,23 @@ function cheapestHypercube<T>(
     return chosen.map((key) => (cells.get(key) as Cell<T>).coordinates[i] as string)
   })
   let best: { corners: string[]; cost: number } | undefined
-  const choose = (i: number, chosen: string[]) => {
+  // Dimension by dimension, each partner doubles the corners chosen so far; a corner that does
+  // not exist ends that branch at once (every later corner set would contain it).
+  const choose = (i: number, corners: string[][], cornerKeys: string[], total: number) => {
+    if (best && total >= best.cost) return
     if (i === coordinates.length) {
-      const corners: string[] = []
-      for (let mask = 0; mask < 1 << coordinates.length; mask++) {
-        const key = keyOf(coordinates.map((c, j) => (mask & (1 << j) ? (chosen[j] as string) : c)))
-        if (!cells.has(key)) return
-        corners.push(key)
-      }
-      const total = corners.reduce((s, key) => s + cost(key), 0)
-      if (!best || total < best.cost) best = { corners, cost: total }
+      best = { corners: cornerKeys, cost: total }
       return
     }
-    for (const partner of partners[i] as string[]) choose(i + 1, [...chosen, partner])
+    for (const partner of partners[i] as string[]) {
+      const added = corners.map((c) => c.map((x, j) => (j === i ? partner : x)))
+      const addedKeys = added.map(keyOf)
+      if (!addedKeys.every((key) => cells.has(key))) continue
+      const addedCost = addedKeys.reduce((sum, key) => sum + cost(key), 0)
+      choose(i + 1, [...corners, ...added], [...cornerKeys, ...addedKeys], total + addedCost)
+    }
   }
-  choose(0, [])
+  const own = keyOf(coordinates)
+  choose(0, [coordinates], [own], cost(own))
   return best?.corners ?? []
 }
