@@ -56,49 +56,60 @@ export function releaseRound<T>(
     add,
     k,
   )
-  // Classes: one line per school-grade; the class table is (school-grade, class).
-  const classLeaves = new Map<string, { schoolGrade: string; n: number; value: T }>()
-  for (const c of cells) {
-    const leaf = classLeaves.get(c.classId)
-    if (leaf) {
-      leaf.n += c.n
-      leaf.value = add(leaf.value, c.value)
-    } else
-      classLeaves.set(c.classId, { schoolGrade: `${c.school}/${c.grade}`, n: c.n, value: c.value })
-  }
-  const classTable = suppressTable(
-    [{ name: 'school-grade' }, { name: 'class' }],
-    [...classLeaves].map(([classId, leaf]) => ({
-      coordinates: [leaf.schoolGrade, classId],
-      n: leaf.n,
-      value: leaf.value,
-    })),
-    add,
-    k,
-  )
-  const hiddenClasses = new Set<string>()
-  const bySchoolGrade = new Map<string, string[]>()
-  for (const [classId, leaf] of classLeaves) {
-    if (classTable.get([leaf.schoolGrade, classId])?.kind === 'suppressed')
-      hiddenClasses.add(classId)
-    bySchoolGrade.set(leaf.schoolGrade, [...(bySchoolGrade.get(leaf.schoolGrade) ?? []), classId])
-  }
-  for (const [schoolGrade, classIds] of bySchoolGrade) {
-    const [school, grade] = schoolGrade.split('/') as [string, string]
-    const margin = table.get(coordinatesOf({ school, grade }))
-    if (margin?.kind === 'suppressed' && !classIds.some((id) => hiddenClasses.has(id))) {
-      const smallest = [...classIds].sort(
-        (a, b) =>
-          (classLeaves.get(a)?.n ?? 0) - (classLeaves.get(b)?.n ?? 0) ||
-          (a < b ? -1 : a > b ? 1 : 0),
-      )[0] as string
-      hiddenClasses.add(smallest)
+  // Classes are built only when asked for (admins' class results): most results never are.
+  let classes: ReturnType<typeof releaseClasses> | undefined
+  const releaseClasses = () => {
+    // Classes: one line per school-grade; the class table is (school-grade, class).
+    const classLeaves = new Map<string, { schoolGrade: string; n: number; value: T }>()
+    for (const c of cells) {
+      const leaf = classLeaves.get(c.classId)
+      if (leaf) {
+        leaf.n += c.n
+        leaf.value = add(leaf.value, c.value)
+      } else
+        classLeaves.set(c.classId, {
+          schoolGrade: `${c.school}/${c.grade}`,
+          n: c.n,
+          value: c.value,
+        })
     }
+    const classTable = suppressTable(
+      [{ name: 'school-grade' }, { name: 'class' }],
+      [...classLeaves].map(([classId, leaf]) => ({
+        coordinates: [leaf.schoolGrade, classId],
+        n: leaf.n,
+        value: leaf.value,
+      })),
+      add,
+      k,
+    )
+    const hiddenClasses = new Set<string>()
+    const bySchoolGrade = new Map<string, string[]>()
+    for (const [classId, leaf] of classLeaves) {
+      if (classTable.get([leaf.schoolGrade, classId])?.kind === 'suppressed')
+        hiddenClasses.add(classId)
+      bySchoolGrade.set(leaf.schoolGrade, [...(bySchoolGrade.get(leaf.schoolGrade) ?? []), classId])
+    }
+    for (const [schoolGrade, classIds] of bySchoolGrade) {
+      const [school, grade] = schoolGrade.split('/') as [string, string]
+      const margin = table.get(coordinatesOf({ school, grade }))
+      if (margin?.kind === 'suppressed' && !classIds.some((id) => hiddenClasses.has(id))) {
+        const smallest = [...classIds].sort(
+          (a, b) =>
+            (classLeaves.get(a)?.n ?? 0) - (classLeaves.get(b)?.n ?? 0) ||
+            (a < b ? -1 : a > b ? 1 : 0),
+        )[0] as string
+        hiddenClasses.add(smallest)
+      }
+    }
+    return { classLeaves, hiddenClasses }
   }
+  const classRelease = () => (classes ??= releaseClasses())
 
   return {
     figure: (selection) => table.get(coordinatesOf(selection)),
     classFigure(classId) {
+      const { classLeaves, hiddenClasses } = classRelease()
       const leaf = classLeaves.get(classId)
       if (!leaf) return undefined
       if (hiddenClasses.has(classId)) {
@@ -119,6 +130,8 @@ export function releaseRound<T>(
       }
       return [...found].sort()
     },
-    suppressedCount: table.suppressedCount + hiddenClasses.size,
+    get suppressedCount() {
+      return table.suppressedCount + classRelease().hiddenClasses.size
+    },
   }
 }
