@@ -96,8 +96,36 @@ async function renderChart(container: HTMLElement): Promise<void> {
   canvas.setAttribute('role', 'img')
   canvas.setAttribute('aria-label', chart.altText)
   container.prepend(canvas)
-  await embed(canvas, chart.spec, { renderer: 'svg', actions: false, ast: true })
+  const { view } = await embed(canvas, chart.spec, { renderer: 'svg', actions: false, ast: true })
   container.querySelector('.chart-alt')?.classList.add('visually-hidden')
+  // PNG is drawn here, from the chart on screen; the SVG link asks the server.
+  const downloads = container.closest('figure')?.querySelector('.downloads')
+  if (downloads) {
+    const button = document.createElement('button')
+    button.type = 'button'
+    button.className = 'link-button'
+    button.textContent = 'Hent figuren som PNG'
+    button.addEventListener('click', async () => {
+      const link = document.createElement('a')
+      link.href = await view.toImageURL('png', 2)
+      link.download = `${fileName(chart.title)}.png`
+      link.click()
+    })
+    downloads.append(' ', button)
+  }
+}
+
+/** A chart title as a file name: lower case, Danish letters spelled out, dashes between words. */
+function fileName(title: string): string {
+  return (
+    title
+      .toLowerCase()
+      .replace(/æ/g, 'ae')
+      .replace(/ø/g, 'oe')
+      .replace(/å/g, 'aa')
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '') || 'figur'
+  )
 }
 
 for (const container of document.querySelectorAll<HTMLElement>('[data-chart-url]')) {

@@ -47,7 +47,10 @@ describe.skipIf(!available)('the results pages in a real browser', () => {
   })
 
   it('signs in, opens the overview and draws the concern chart as SVG from our own server', async () => {
-    const context = await browser.newContext({ viewport: { width: 1024, height: 800 } })
+    const context = await browser.newContext({
+      viewport: { width: 1024, height: 800 },
+      acceptDownloads: true,
+    })
     const page = await context.newPage()
     const external: string[] = []
     const problems: string[] = []
@@ -78,6 +81,12 @@ describe.skipIf(!available)('the results pages in a real browser', () => {
     await page.waitForURL(/\/staff\/measures\/who5\.index$/)
     await expect.poll(() => page.locator('.chart-canvas svg.marks').count()).toBe(2)
     await screenshot(page, 'measure')
+    // Every drawn chart offers a PNG, made in the browser from the chart on screen.
+    const [png] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Hent figuren som PNG' }).first().click(),
+    ])
+    expect(png.suggestedFilename()).toMatch(/\.png$/)
 
     await page.getByRole('navigation').getByRole('link', { name: 'Profil' }).click()
     await page.waitForURL(/\/staff\/profile$/)
