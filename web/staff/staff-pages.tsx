@@ -72,6 +72,8 @@ export function RoundList(props: { rounds: SurveyRound[]; isAdmin: boolean }) {
                 </td>
                 {props.isAdmin ? (
                   <td>
+                    <a href={`/staff/rounds/${round.id}/codes`}>Klassekoder</a>
+                    {' · '}
                     <a href={`/api/rounds/${round.id}/code-sheet`}>Udskriv koder</a>
                   </td>
                 ) : null}
