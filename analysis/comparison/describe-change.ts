@@ -25,6 +25,12 @@ export interface ChangeSubject {
   fromLabel: LocalizedText
   /** The later period. */
   toLabel: LocalizedText
+  /**
+   * 'periods' (the default): the later period against the earlier one ("faldt fra … til …").
+   * 'groups': two groups at the same time, e.g. a school (`toLabel`) against the rest of the
+   * municipality (`fromLabel`): "er 30 % for … og 25 % for …", and a real *difference*.
+   */
+  comparison?: 'periods' | 'groups'
 }
 
 const INTL_LOCALE: Record<Locale, string> = { da: 'da-DK', en: 'en-GB' }
@@ -53,6 +59,9 @@ const WORDS = {
       `${verb} en anelse, men er afrundet ${value} i både ${from} og ${to}`,
     real: (effect: string | null) => `Det er en reel ændring${effect ? ` (${effect})` : ''}.`,
     noise: 'Forskellen er inden for normal variation.',
+    groups: (to: string, toValue: string, from: string, fromValue: string) =>
+      `er ${toValue} for ${to} og ${fromValue} for ${from}`,
+    realDifference: (effect: string | null) => `Forskellen er reel${effect ? ` (${effect})` : ''}.`,
     tooFew: (noun: string, between: string) =>
       `der er for få besvarelser til at sammenligne ${noun} ${between}.`,
     notPossible: (noun: string, between: string, why: string) =>
@@ -69,6 +78,10 @@ const WORDS = {
       `${verb} slightly but rounds to ${value} in both ${from} and ${to}`,
     real: (effect: string | null) => `This is a real change${effect ? ` (${effect})` : ''}.`,
     noise: 'The difference is within normal variation.',
+    groups: (to: string, toValue: string, from: string, fromValue: string) =>
+      `is ${toValue} for ${to} and ${fromValue} for ${from}`,
+    realDifference: (effect: string | null) =>
+      `This is a real difference${effect ? ` (${effect})` : ''}.`,
     tooFew: (noun: string, between: string) =>
       `there are too few answers to compare ${noun} ${between}.`,
     notPossible: (noun: string, between: string, why: string) =>
@@ -204,7 +217,12 @@ export function describeChange(
   const baseline = formatValue(change.baseline, subject.scale, locale)
   const followUp = formatValue(change.followUp, subject.scale, locale)
   const real = change.verdict === 'real-change'
-  const verdict = real ? words.real(EFFECT_SIZE[locale][change.effectSizeLabel]) : words.noise
+  const effect = EFFECT_SIZE[locale][change.effectSizeLabel]
+  if (subject.comparison === 'groups') {
+    const text = `${noun}${close} ${words.groups(to, followUp, from, baseline)}`
+    return `${sentence(heading, text)}. ${real ? words.realDifference(effect) : words.noise}`
+  }
+  const verdict = real ? words.real(effect) : words.noise
   if (baseline === followUp) {
     // "Unchanged" already says what a reader needs; adding "the difference is within normal
     // variation" would point at a difference the printed figures do not show.

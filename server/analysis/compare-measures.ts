@@ -156,6 +156,7 @@ export async function compareMeasures(deps: AppDeps, staff: StaffPrincipal, quer
       measureLabel: measure.label,
       labelForm: 'heading',
       scale: measure.kind,
+      comparison: baseline ? 'periods' : 'groups',
       fromLabel: { da: fromLabel, en: fromLabel },
       toLabel: { da: toLabel, en: toLabel },
       ...(e.group !== null && query.by

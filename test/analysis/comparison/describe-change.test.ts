@@ -287,3 +287,22 @@ describe('from compareWaves to text', () => {
     )
   })
 })
+
+describe('describeChange, a school against the rest of the municipality', () => {
+  const school: ChangeSubject = {
+    ...drunk,
+    population: undefined,
+    fromLabel: { da: 'resten af kommunen', en: 'the rest of the municipality' },
+    toLabel: { da: 'Havneskolen', en: 'Havneskolen' },
+    comparison: 'groups',
+  }
+
+  it('gives both groups’ figures at the same time and calls a real one a difference, not a change', () => {
+    expect(describeChange(tested(0.25, 0.3, 'real-change', 'small'), school, 'da')).toBe(
+      `Andelen af eleverne, der har været fulde inden for de seneste 30 dage, er 30${NBSP}% for Havneskolen og 25${NBSP}% for resten af kommunen. Forskellen er reel (lille effekt).`,
+    )
+    expect(describeChange(tested(0.25, 0.27, 'within-normal-variation'), school, 'en')).toBe(
+      'The share of pupils who have been drunk in the last 30 days is 27% for Havneskolen and 25% for the rest of the municipality. The difference is within normal variation.',
+    )
+  })
+})
