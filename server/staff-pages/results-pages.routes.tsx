@@ -300,6 +300,11 @@ export function resultsPagesRoutes(deps: AppDeps, frame: Frame) {
           schools={{ chartUrl: schoolsUrl, text: schoolsText, rows: schools.groups }}
           byGrade={byGrade.groups}
           byGender={byGender.groups}
+          exportUrl={`/api/exports/aggregate${filterQuery(groupFilters, {
+            measure: measure.id,
+            by: 'school',
+            rounds: round.id,
+          })}`}
         />,
       )
     }),

@@ -16,7 +16,15 @@ export interface MeasurePageProps {
   schools: { chartUrl: string; text: ChartText | undefined; rows: ResultRow[] }
   byGrade: ResultRow[]
   byGender: ResultRow[]
+  /** The aggregate export of this view without its format, e.g. `/api/exports/aggregate?…`. */
+  exportUrl: string
 }
+
+const EXPORTS = [
+  { format: 'csv-excel', text: 'Excel (CSV med semikolon)' },
+  { format: 'xlsx', text: 'Excel (XLSX)' },
+  { format: 'csv', text: 'CSV med komma (R, SPSS, Stata)' },
+] as const
 
 /** One measure: its exact definition, its trend, schools side by side, grades and genders. */
 export function MeasurePage(props: MeasurePageProps) {
@@ -71,6 +79,19 @@ export function MeasurePage(props: MeasurePageProps) {
           scale={scale}
         />
         <FigureTable caption="Pr. køn" dimension="gender" rows={props.byGender} scale={scale} />
+      </section>
+      <section aria-labelledby="exports-title">
+        <h2 id="exports-title">Hent tallene</h2>
+        <p>Skolerne side om side med n, intervaller og noter om tallene:</p>
+        <ul class="exports">
+          {EXPORTS.map((e) => (
+            <li>
+              <a href={`${props.exportUrl}&format=${e.format}`} download>
+                {e.text}
+              </a>
+            </li>
+          ))}
+        </ul>
       </section>
     </>
   )
