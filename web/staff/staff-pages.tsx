@@ -69,6 +69,16 @@ export function RoundList(props: { rounds: SurveyRound[]; isAdmin: boolean }) {
                 <td>{dateTime(round.closesAt)}</td>
                 <td>
                   <a href={`/staff/rounds/${round.id}/progress`}>Se svarprocent</a>
+                  {round.state === 'draft' ? null : (
+                    <>
+                      {' · '}
+                      <a href={`/api/reports/round/${round.id}`}>Rapport</a>
+                      {' · '}
+                      <a href={`/api/reports/round/${round.id}?format=pdf`} download>
+                        Rapport som PDF
+                      </a>
+                    </>
+                  )}
                 </td>
                 {props.isAdmin ? (
                   <td>

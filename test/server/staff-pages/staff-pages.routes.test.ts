@@ -38,6 +38,20 @@ describe('staff pages', () => {
     const list = await (await page('/staff', cookie)).text()
     expect(list).toContain('SSP Aby Kommune')
     expect(list).not.toContain('Udskriv koder')
+    // A round links its report (HTML and PDF) once it has been open; a draft has none yet.
+    const reportLink = `/api/reports/round/${world.a.roundId}?format=pdf`
+    await world.db.kysely
+      .updateTable('survey_rounds')
+      .set({ state: 'draft' })
+      .where('id', '=', world.a.roundId)
+      .execute()
+    expect(await (await page('/staff', cookie)).text()).not.toContain(reportLink)
+    await world.db.kysely
+      .updateTable('survey_rounds')
+      .set({ state: 'closed' })
+      .where('id', '=', world.a.roundId)
+      .execute()
+    expect(await (await page('/staff', cookie)).text()).toContain(reportLink)
     const progress = await page(`/staff/rounds/${world.a.roundId}/progress`, cookie)
     expect(progress.status).toBe(200)
     const html = await progress.text()
