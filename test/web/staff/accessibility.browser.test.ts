@@ -1,14 +1,9 @@
 import { createRequire } from 'node:module'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createApp } from '../../../server/app.ts'
-import { fixedClock } from '../../../server/clock.ts'
-import type { Db } from '../../../server/db/create-db.ts'
-import { DEMO_USERS, seedDemo } from '../../../server/demo/demo-seed.ts'
-import { loadWebAssets } from '../../../server/web-assets/web-assets.ts'
-import { DIST_DIR } from '../../../web/build.ts'
-import { chromiumAvailable, launchChromium, serveApp } from '../../support/browser.ts'
-import { freshSqliteDb, TEST_NOW } from '../../support/databases.ts'
+import { DEMO_USERS } from '../../../server/demo/demo-seed.ts'
+import { chromiumAvailable } from '../../support/browser.ts'
+import { startDemoBrowser, type DemoBrowser } from '../../support/demo-browser.ts'
 
 const require = createRequire(import.meta.url)
 const available = chromiumAvailable()
@@ -34,30 +29,17 @@ async function axe(page: Page): Promise<Violation[]> {
 }
 
 describe.skipIf(!available)('the staff pages with axe-core', () => {
-  let db: Db
+  let world: DemoBrowser
   let browser: Browser
-  let server: { url: string; close: () => Promise<void> }
+  let server: { url: string }
 
   beforeAll(async () => {
-    db = await freshSqliteDb()
-    await seedDemo(db.kysely, TEST_NOW)
-    const app = createApp({
-      db: db.kysely,
-      dialect: 'sqlite',
-      clock: fixedClock(TEST_NOW),
-      config: { minGroupSize: 5, publicUrl: 'http://x', sessionMinutes: 60 },
-      logError: () => undefined,
-      webAssets: loadWebAssets(DIST_DIR),
-    })
-    server = await serveApp(app)
-    browser = await launchChromium()
+    world = await startDemoBrowser()
+    browser = world.browser
+    server = { url: world.url }
   }, 120_000)
 
-  afterAll(async () => {
-    await browser?.close()
-    await server?.close()
-    await db?.close()
-  })
+  afterAll(async () => world?.close())
 
   it('finds no serious violations on the results and administration pages, at 1280 px and on a tablet', async () => {
     for (const viewport of [

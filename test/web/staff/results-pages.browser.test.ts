@@ -1,50 +1,24 @@
-import { mkdirSync } from 'node:fs'
-import type { Browser, Page } from 'playwright-core'
+import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createApp } from '../../../server/app.ts'
-import { fixedClock } from '../../../server/clock.ts'
-import type { Db } from '../../../server/db/create-db.ts'
 import { IMPROVING_SCHOOL } from '../../../server/demo/demo-dataset.ts'
-import { DEMO_USERS, seedDemo } from '../../../server/demo/demo-seed.ts'
-import { loadWebAssets } from '../../../server/web-assets/web-assets.ts'
-import { DIST_DIR } from '../../../web/build.ts'
-import { chromiumAvailable, launchChromium, serveApp } from '../../support/browser.ts'
-import { freshSqliteDb, TEST_NOW } from '../../support/databases.ts'
+import { DEMO_USERS } from '../../../server/demo/demo-seed.ts'
+import { chromiumAvailable } from '../../support/browser.ts'
+import { startDemoBrowser, screenshot, type DemoBrowser } from '../../support/demo-browser.ts'
 
 const available = chromiumAvailable()
-const ARTIFACTS = 'test-artifacts'
-
-/** A full-page screenshot for people to look at; nothing compares it. */
-const screenshot = async (page: Page, name: string) => {
-  mkdirSync(ARTIFACTS, { recursive: true })
-  await page.screenshot({ path: `${ARTIFACTS}/${name}.png`, fullPage: true })
-}
 
 describe.skipIf(!available)('the results pages in a real browser', () => {
-  let db: Db
+  let world: DemoBrowser
   let browser: Browser
-  let server: { url: string; close: () => Promise<void> }
+  let server: { url: string }
 
   beforeAll(async () => {
-    db = await freshSqliteDb()
-    await seedDemo(db.kysely, TEST_NOW)
-    const app = createApp({
-      db: db.kysely,
-      dialect: 'sqlite',
-      clock: fixedClock(TEST_NOW),
-      config: { minGroupSize: 5, publicUrl: 'http://x', sessionMinutes: 60 },
-      logError: () => undefined,
-      webAssets: loadWebAssets(DIST_DIR),
-    })
-    server = await serveApp(app)
-    browser = await launchChromium()
+    world = await startDemoBrowser()
+    browser = world.browser
+    server = { url: world.url }
   }, 120_000)
 
-  afterAll(async () => {
-    await browser?.close()
-    await server?.close()
-    await db?.close()
-  })
+  afterAll(async () => world?.close())
 
   it('signs in, opens the overview and draws the concern chart as SVG from our own server', async () => {
     const context = await browser.newContext({
