@@ -8,7 +8,8 @@ const commaList = <T extends z.ZodType<string, string>>(item: T, max: number) =>
     .transform((s) => s.split(',').filter(Boolean))
     .pipe(z.array(item).max(max))
 
-const GroupFilters = {
+/** The group filters and options every result query shares. */
+export const GroupFilters = {
   school: z.uuid().optional(),
   grade: z.enum(['7', '8', '9']).optional(),
   gender: z

@@ -15,7 +15,7 @@ import { requireStaff } from '../auth/auth.middleware.ts'
 import { createRouter, errorResponses, jsonResponse } from '../openapi.ts'
 import { roundProgress } from '../responses/responses.repository.ts'
 import { roundOf } from '../rounds/round-access.ts'
-import { AggregateQuery, CompareQuery } from './analysis-queries.ts'
+import { AggregateQuery, CompareQuery, GroupFilters } from './analysis-queries.ts'
 import { aggregate } from './analysis.routes.ts'
 import { compareMeasures } from './compare-measures.ts'
 import { loadGroupLabels, roundLabel, suppressionRule } from './group-labels.ts'
@@ -235,9 +235,9 @@ export function chartsRoutes(deps: AppDeps) {
   const ProfileQuery = z
     .object({
       round: z.uuid().optional(),
-      school: z.uuid().optional(),
-      includeFlagged: z.enum(['true', 'false']).default('false'),
-      lang: z.enum(['da', 'en']).default('da'),
+      school: GroupFilters.school,
+      includeFlagged: GroupFilters.includeFlagged,
+      lang: GroupFilters.lang,
     })
     .extend(Format)
   app.openapi(
@@ -354,10 +354,10 @@ export function chartsRoutes(deps: AppDeps) {
     .object({
       round: z.uuid().optional(),
       by: z.enum(['school', 'grade', 'gender']).default('school'),
-      school: z.uuid().optional(),
-      grade: z.enum(['7', '8', '9']).optional(),
-      includeFlagged: z.enum(['true', 'false']).default('false'),
-      lang: z.enum(['da', 'en']).default('da'),
+      school: GroupFilters.school,
+      grade: GroupFilters.grade,
+      includeFlagged: GroupFilters.includeFlagged,
+      lang: GroupFilters.lang,
     })
     .extend(Format)
   app.openapi(
@@ -416,7 +416,7 @@ export function chartsRoutes(deps: AppDeps) {
     .object({
       round: z.uuid(),
       by: z.enum(['school', 'class']).default('school'),
-      lang: z.enum(['da', 'en']).default('da'),
+      lang: GroupFilters.lang,
     })
     .extend(Format)
   app.openapi(
