@@ -1,3 +1,4 @@
+import { REPORT_WORDS } from '../../web/reports/report-words.ts'
 import PDFDocument from 'pdfkit'
 import SVGtoPDF from 'svg-to-pdfkit'
 import type {
@@ -8,57 +9,7 @@ import type {
 } from '../../web/reports/round-report.tsx'
 import { pdfSafeText } from './pdf-safe-text.ts'
 
-// The words of web/reports/round-report.tsx, which does not export its table; keep them alike.
-const WORDS = {
-  da: {
-    keyMessages: 'Hovedbudskaber',
-    responseRate: 'Svarprocent',
-    method: 'Metode',
-    measure: 'Mål',
-    figure: 'Resultat',
-    comparison: 'Sammenligning',
-    school: 'Skole',
-    completed: 'Besvarelser',
-    expected: 'Forventede elever',
-    total: 'I alt',
-    suppressed: 'for få besvarelser',
-    noExpected: 'intet forventet antal',
-    versions: (q: number, s: string) => `Spørgeskema version ${q}, scoringsregler version ${s}.`,
-    excluded: (n: number | null) =>
-      n === null
-        ? 'Antallet af besvarelser udeladt som ugyldige vises ikke, fordi gruppen er for lille.'
-        : `${n} besvarelser er udeladt som ugyldige (WHO-5-indekset).`,
-    k: (k: number) => `Mindste gruppestørrelse (k): ${k}.`,
-    groups:
-      'Resultaterne beskriver grupper af elever, aldrig et enkelt barn, og kan ikke føres tilbage til en elev.',
-    made: 'Udarbejdet',
-    page: (i: number, n: number) => `Side ${i} af ${n}`,
-  },
-  en: {
-    keyMessages: 'Key messages',
-    responseRate: 'Response rate',
-    method: 'Method',
-    measure: 'Measure',
-    figure: 'Result',
-    comparison: 'Comparison',
-    school: 'School',
-    completed: 'Responses',
-    expected: 'Expected pupils',
-    total: 'Total',
-    suppressed: 'too few responses',
-    noExpected: 'no expected count',
-    versions: (q: number, s: string) => `Questionnaire version ${q}, scoring spec version ${s}.`,
-    excluded: (n: number | null) =>
-      n === null
-        ? 'The number of responses excluded as invalid is not shown: the group is too small.'
-        : `${n} responses were excluded as invalid (WHO-5 index).`,
-    k: (k: number) => `Minimum group size (k): ${k}.`,
-    groups:
-      'Results describe groups of pupils, never a single child, and cannot be traced to a pupil.',
-    made: 'Prepared',
-    page: (i: number, n: number) => `Page ${i} of ${n}`,
-  },
-} as const
+const WORDS = REPORT_WORDS
 
 const rate = (completed: number, expected: number, lang: ReportLocale) =>
   expected > 0 ? `${Math.round((100 * completed) / expected)} %` : WORDS[lang].noExpected
