@@ -21,19 +21,6 @@ export interface ReleasedTable<T> {
   suppressedCount: number
 }
 
-interface Cell<T> {
-  key: string
-  coordinates: string[]
-  n: number
-  value: T
-}
-
-/** One additive relation of the table: a margin is the sum of its cells along one dimension. */
-interface Line {
-  total: string
-  members: string[]
-}
-
 const keyOf = (coordinates: readonly string[]): string => coordinates.join('\u001f')
 
 /**
@@ -74,109 +61,197 @@ export function suppressTable<T>(
 ): ReleasedTable<T> {
   if (!Number.isInteger(k) || k < 1) throw new RangeError(`k must be a positive integer, got ${k}`)
   const d = dimensions.length
-  const cells = new Map<string, Cell<T>>()
-  const lines = new Map<string, Line>()
-  const keys: string[] = new Array<string>(1 << d)
-  for (const leaf of leaves) {
+  // Cells are numbered: each coordinate is an index into its dimension's values, with the margin
+  // (ALL) after the last value, and a cell's id is those indices in mixed radix.
+  const indexOf = dimensions.map(() => new Map<string, number>())
+  const leafIndices = leaves.map((leaf) => {
     if (leaf.coordinates.length !== d) {
       throw new RangeError(`a leaf has ${leaf.coordinates.length} coordinates, the table ${d}`)
     }
-    const all: string[][] = []
+    return leaf.coordinates.map((c, i) => {
+      const index = indexOf[i] as Map<string, number>
+      let found = index.get(c)
+      if (found === undefined) index.set(c, (found = index.size))
+      return found
+    })
+  })
+  const valuesOf = indexOf.map((index) => [...index.keys(), ALL])
+  const allIndex = valuesOf.map((values) => values.length - 1)
+  const stride: number[] = []
+  for (let i = 0, s = 1; i < d; s *= (valuesOf[i] as string[]).length, i++) stride[i] = s
+
+  const cellOf = new Map<number, number>()
+  const ids: number[] = []
+  // Each cell's value index per dimension, d entries per cell.
+  const coords: number[] = []
+  const ns: number[] = []
+  const values: T[] = []
+  const lineTotal: number[] = []
+  const lineMembers: number[][] = []
+  // The line along dimension i whose margin is cell m, by i and m.
+  const lineByMargin = dimensions.map(() => new Map<number, number>())
+  const leafIds = new Array<number>(1 << d)
+  for (const [l, leaf] of leaves.entries()) {
+    const coordinates = leafIndices[l] as number[]
     for (let mask = 0; mask < 1 << d; mask++) {
-      all[mask] = leaf.coordinates.map((c, i) => (mask & (1 << i) ? ALL : c))
-      keys[mask] = keyOf(all[mask] as string[])
+      let id = 0
+      for (let i = 0; i < d; i++) {
+        const c = mask & (1 << i) ? (allIndex[i] as number) : (coordinates[i] as number)
+        id += c * stride[i]!
+      }
+      leafIds[mask] = id
     }
     for (let mask = 0; mask < 1 << d; mask++) {
-      const key = keys[mask] as string
-      const cell = cells.get(key)
-      if (cell) {
-        cell.n += leaf.n
-        cell.value = add(cell.value, leaf.value)
+      const id = leafIds[mask] as number
+      const existing = cellOf.get(id)
+      if (existing !== undefined) {
+        ns[existing] = (ns[existing] as number) + leaf.n
+        values[existing] = add(values[existing] as T, leaf.value)
         continue
       }
-      cells.set(key, { key, coordinates: all[mask] as string[], n: leaf.n, value: leaf.value })
+      const cell = ids.length
+      cellOf.set(id, cell)
+      ids.push(id)
+      for (let i = 0; i < d; i++) {
+        coords.push(mask & (1 << i) ? (allIndex[i] as number) : (coordinates[i] as number))
+      }
+      ns.push(leaf.n)
+      values.push(leaf.value)
       // A new cell joins the line along each of its fixed dimensions: its margin there is the
-      // same leaf's cell with that dimension set to ALL.
+      // same leaf's cell with that dimension set to ALL, kept by id until every cell has a number.
       for (let i = 0; i < d; i++) {
         if (mask & (1 << i)) continue
-        const total = keys[mask | (1 << i)] as string
-        const lineKey = `${i}:${total}`
-        const line = lines.get(lineKey)
-        if (line) line.members.push(key)
-        else lines.set(lineKey, { total, members: [key] })
+        const total = leafIds[mask | (1 << i)] as number
+        const byMargin = lineByMargin[i] as Map<number, number>
+        const line = byMargin.get(total)
+        if (line !== undefined) (lineMembers[line] as number[]).push(cell)
+        else {
+          byMargin.set(total, lineTotal.length)
+          lineTotal.push(total)
+          lineMembers.push([cell])
+        }
       }
     }
   }
-
-  const nOf = (key: string): number => (cells.get(key) as Cell<T>).n
-  for (const line of lines.values()) {
-    // Code-point order for ties: deterministic, and far cheaper than a locale comparison.
-    line.members.sort((a, b) => nOf(a) - nOf(b) || (a < b ? -1 : a > b ? 1 : 0))
+  const cellCount = ids.length
+  const coordinate = (cell: number, i: number) => coords[cell * d + i] as number
+  // Ties in size are broken in code-point order of the coordinates: deterministic and cheap.
+  const rankOf = valuesOf.map((vals) => {
+    const order = vals.map((_, i) => i).sort((a, b) => (vals[a]! < vals[b]! ? -1 : 1))
+    const rank = new Int32Array(vals.length)
+    order.forEach((v, r) => (rank[v] = r))
+    return rank
+  })
+  const byCoordinates = Array.from({ length: cellCount }, (_, c) => c).sort((a, b) => {
+    for (let i = 0; i < d; i++) {
+      const r = rankOf[i]!
+      const diff = r[coordinate(a, i)]! - r[coordinate(b, i)]!
+      if (diff !== 0) return diff
+    }
+    return 0
+  })
+  const order = new Int32Array(cellCount)
+  byCoordinates.forEach((cell, position) => (order[cell] = position))
+  // Margins were stored by id; lines hold cell numbers from here on.
+  for (let l = 0; l < lineTotal.length; l++) lineTotal[l] = cellOf.get(lineTotal[l]!) as number
+  for (const members of lineMembers) {
+    members.sort((a, b) => ns[a]! - ns[b]! || order[a]! - order[b]!)
   }
 
-  const hidden = new Map<string, 'too-few' | 'complementary'>()
-  const primary = [...cells.values()].filter((cell) => cell.n < k).sort((a, b) => a.n - b.n)
-  for (const cell of primary) hidden.set(cell.key, 'too-few')
+  // 0: shown, 1: too few, 2: complementary.
+  const hidden = new Uint8Array(cellCount)
+  let hiddenCount = 0
+  const hide = (cell: number, reason: 1 | 2) => {
+    if (hidden[cell] === 0) hiddenCount++
+    hidden[cell] = reason
+  }
+  const primary: number[] = []
+  for (let c = 0; c < cellCount; c++) if (ns[c]! < k) primary.push(c)
+  primary.sort((a, b) => ns[a]! - ns[b]!)
+  for (const c of primary) hide(c, 1)
+  const table: NumberedTable = { d, ids, ns, stride, cellOf, lineByMargin, lineMembers, hidden }
   // A corner of a hypercube is protected by it: a small cell already a corner needs no other.
-  const protectedCells = new Set<string>()
-  for (const cell of primary) {
-    if (protectedCells.has(cell.key)) continue
-    for (const corner of cheapestHypercube(cell.coordinates, cells, lines, hidden)) {
-      protectedCells.add(corner)
-      if (!hidden.has(corner)) hidden.set(corner, 'complementary')
+  const protectedCells = new Uint8Array(cellCount)
+  for (const c of primary) {
+    if (protectedCells[c]) continue
+    for (const corner of cheapestHypercube(c, coordinate, allIndex, table)) {
+      protectedCells[corner] = 1
+      if (hidden[corner] === 0) hide(corner, 2)
     }
   }
 
-  let changed = hidden.size > 0
+  let changed = hiddenCount > 0
   while (changed) {
     changed = false
-    for (const line of lines.values()) {
-      const hide = (key: string) => {
-        hidden.set(key, 'complementary')
+    for (let l = 0; l < lineTotal.length; l++) {
+      const total = lineTotal[l] as number
+      const members = lineMembers[l] as number[]
+      const hideOne = (cell: number) => {
+        hide(cell, 2)
         changed = true
       }
-      if (hidden.has(line.total)) {
+      if (hidden[total]) {
         // A hidden margin would be the sum of its shown cells.
-        if (line.members.every((m) => !hidden.has(m))) hide(line.members[0] as string)
+        if (members.every((m) => !hidden[m])) hideOne(members[0] as number)
         continue
       }
       let count = 0
       let hiddenN = 0
-      for (const m of line.members) {
-        if (hidden.has(m)) {
+      for (const m of members) {
+        if (hidden[m]) {
           count++
-          hiddenN += nOf(m)
+          hiddenN += ns[m]!
         }
       }
       if (count === 0) continue
       // Members are sorted smallest first: the cheapest cells to hide come first.
       let next = 0
       while (count < 2 || hiddenN < k) {
-        while (next < line.members.length && hidden.has(line.members[next] as string)) next++
-        const member = line.members[next]
+        while (next < members.length && hidden[members[next]!]) next++
+        const member = members[next]
         if (member === undefined) {
-          hide(line.total)
+          hideOne(total)
           break
         }
-        hide(member)
+        hideOne(member)
         count++
-        hiddenN += nOf(member)
+        hiddenN += ns[member]!
       }
     }
   }
 
   return {
     get(coordinates) {
-      const cell = cells.get(keyOf(coordinates))
-      if (!cell) return undefined
+      if (coordinates.length !== d) return undefined
+      let id = 0
+      for (let i = 0; i < d; i++) {
+        const c = coordinates[i] as string
+        const index = c === ALL ? allIndex[i] : indexOf[i]!.get(c)
+        if (index === undefined) return undefined
+        id += index * stride[i]!
+      }
+      const cell = cellOf.get(id)
+      if (cell === undefined) return undefined
       const key = keyOf(coordinates)
-      const reason = hidden.get(key)
+      const reason = hidden[cell]
       return reason
-        ? { kind: 'suppressed', key, reason }
-        : { kind: 'shown', key, n: cell.n, value: cell.value }
+        ? { kind: 'suppressed', key, reason: reason === 1 ? 'too-few' : 'complementary' }
+        : { kind: 'shown', key, n: ns[cell]!, value: values[cell] as T }
     },
-    suppressedCount: hidden.size,
+    suppressedCount: hiddenCount,
   }
+}
+
+/** The numbered cells and lines of a table, as the hypercube search reads them. */
+interface NumberedTable {
+  d: number
+  ids: number[]
+  ns: number[]
+  stride: number[]
+  cellOf: Map<number, number>
+  lineByMargin: Map<number, number>[]
+  lineMembers: number[][]
+  hidden: Uint8Array
 }
 
 /** How many partner values per dimension a hypercube search tries (keeps large tables fast). */
@@ -190,46 +265,62 @@ const PARTNERS_TRIED = 4
  * values along that pattern without changing any shown figure: the small cell is not determined.
  * Of all hypercubes tried, the one hiding the fewest respondents not already hidden wins.
  */
-function cheapestHypercube<T>(
-  coordinates: string[],
-  cells: Map<string, Cell<T>>,
-  lines: Map<string, Line>,
-  hidden: Map<string, unknown>,
-): string[] {
-  const cost = (key: string) => (hidden.has(key) ? 0 : (cells.get(key) as Cell<T>).n)
-  const partners = coordinates.map((value, i) => {
+function cheapestHypercube(
+  cell: number,
+  coordinate: (cell: number, i: number) => number,
+  allIndex: number[],
+  table: NumberedTable,
+): number[] {
+  const { d, ids, ns, stride, cellOf, lineByMargin, lineMembers, hidden } = table
+  const cost = (c: number) => (hidden[c] ? 0 : ns[c]!)
+  const own = ids[cell] as number
+  // Per dimension, the id offsets that move this cell's coordinate to each partner value.
+  const partners: number[][] = []
+  for (let i = 0; i < d; i++) {
+    const value = coordinate(cell, i)
+    const all = allIndex[i] as number
+    const marginId = own + (all - value) * stride[i]!
     // The line along dimension i through this cell: its margin and the cells adding up to it.
-    const margin = keyOf(coordinates.map((c, j) => (j === i ? ALL : c)))
-    const line = lines.get(`${i}:${margin}`)
-    const own = keyOf(coordinates)
+    // (For a margin cell that is the line below it, whose cells split it along dimension i.)
+    const line = lineByMargin[i]!.get(marginId)
     // Neighbours already hidden cost nothing; then the smallest (members are sorted by n).
-    const siblings = (line?.members ?? []).filter((m) => m !== own)
-    const chosen = siblings.filter((m) => hidden.has(m)).slice(0, PARTNERS_TRIED)
-    for (const m of siblings) {
-      if (chosen.length >= PARTNERS_TRIED) break
-      if (!hidden.has(m)) chosen.push(m)
+    const hiddenSiblings: number[] = []
+    const shownSiblings: number[] = []
+    for (const m of line === undefined ? [] : lineMembers[line]!) {
+      if (m === cell) continue
+      if (!hidden[m]) {
+        if (shownSiblings.length < PARTNERS_TRIED) shownSiblings.push(m)
+      } else if (hiddenSiblings.push(m) === PARTNERS_TRIED) break
     }
-    if (value !== ALL) chosen.push(margin)
-    return chosen.map((key) => (cells.get(key) as Cell<T>).coordinates[i] as string)
-  })
-  let best: { corners: string[]; cost: number } | undefined
+    const chosen = [
+      ...hiddenSiblings,
+      ...shownSiblings.slice(0, PARTNERS_TRIED - hiddenSiblings.length),
+    ]
+    const offsets = chosen.map((m) => (coordinate(m, i) - value) * stride[i]!)
+    if (value !== all) offsets.push((all - value) * stride[i]!)
+    partners.push(offsets)
+  }
+  let best: { corners: number[]; cost: number } | undefined
   // Dimension by dimension, each partner doubles the corners chosen so far; a corner that does
   // not exist ends that branch at once (every later corner set would contain it).
-  const choose = (i: number, corners: string[][], cornerKeys: string[], total: number) => {
+  const choose = (i: number, corners: number[], total: number) => {
     if (best && total >= best.cost) return
-    if (i === coordinates.length) {
-      best = { corners: cornerKeys, cost: total }
+    if (i === d) {
+      best = { corners: corners.map((id) => cellOf.get(id) as number), cost: total }
       return
     }
-    for (const partner of partners[i] as string[]) {
-      const added = corners.map((c) => c.map((x, j) => (j === i ? partner : x)))
-      const addedKeys = added.map(keyOf)
-      if (!addedKeys.every((key) => cells.has(key))) continue
-      const addedCost = addedKeys.reduce((sum, key) => sum + cost(key), 0)
-      choose(i + 1, [...corners, ...added], [...cornerKeys, ...addedKeys], total + addedCost)
+    next: for (const offset of partners[i] as number[]) {
+      let addedCost = 0
+      const added: number[] = []
+      for (const id of corners) {
+        const c = cellOf.get(id + offset)
+        if (c === undefined) continue next
+        added.push(id + offset)
+        addedCost += cost(c)
+      }
+      choose(i + 1, [...corners, ...added], total + addedCost)
     }
   }
-  const own = keyOf(coordinates)
-  choose(0, [coordinates], [own], cost(own))
+  choose(0, [own], cost(cell))
   return best?.corners ?? []
 }
