@@ -47,7 +47,7 @@ export type Benchmark =
  * (it is the figure of all their pupils together).
  */
 export async function deploymentBenchmark(
-  deps: Pick<AppDeps, 'db' | 'config'>,
+  deps: Pick<AppDeps, 'db' | 'dialect' | 'clock' | 'config'>,
   round: SurveyRound,
   questionnaireId: string,
   measure: string,
@@ -67,10 +67,11 @@ export async function deploymentBenchmark(
     .execute()
   const newest = new Map<string, string>()
   for (const r of rounds) newest.set(r.municipality_id, r.id)
-  const cells = await sumScoresByCell(deps.db, {
-    measures: [measure],
-    roundIds: [...newest.values()],
-  })
+  const cells = await sumScoresByCell(
+    deps.db,
+    { measures: [measure], roundIds: [...newest.values()] },
+    { dialect: deps.dialect, now: deps.clock.now() },
+  )
   const byMunicipality = new Map<string, ScoreSums>()
   for (const cell of cells) {
     if (cell.flagged && !includeFlagged) continue

@@ -82,7 +82,7 @@ type RespondentCounts = ReturnType<typeof respondentCounts>
  * Flagged responses are left out unless asked for, and always counted.
  */
 export async function releaseRounds(
-  deps: Pick<AppDeps, 'db' | 'config'>,
+  deps: Pick<AppDeps, 'db' | 'dialect' | 'clock' | 'config'>,
   municipalityId: string,
   rounds: readonly SurveyRound[],
   measures: readonly string[],
@@ -90,7 +90,11 @@ export async function releaseRounds(
 ): Promise<Map<string, Map<string, RoundRelease>>> {
   const roundIds = rounds.map((r) => r.id)
   const [scoreCells, respondentCells] = await Promise.all([
-    sumScoresByCell(deps.db, { measures, roundIds, municipalityId }),
+    sumScoresByCell(
+      deps.db,
+      { measures, roundIds, municipalityId },
+      { dialect: deps.dialect, now: deps.clock.now() },
+    ),
     countRespondentsByCell(deps.db, { roundIds, municipalityId }),
   ])
   const k = deps.config.minGroupSize

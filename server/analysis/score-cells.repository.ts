@@ -1,5 +1,12 @@
 import { sql, type Kysely } from 'kysely'
+import type { Dialect } from '../db/create-db.ts'
 import type { Database } from '../db/schema.ts'
+import {
+  closedRoundsOf,
+  keepCellSums,
+  keptCellSums,
+  type CellSumRow,
+} from './round-cell-sums.repository.ts'
 
 /** The finest groups results are built from: one round, school, grade, gender (and class). */
 export interface CellCoordinates {
@@ -151,7 +158,7 @@ export async function countRespondentsByCell(
 }
 
 const coordinatesOf = (
-  row: { round_id: string; class_id: string; gender: unknown; flagged: unknown },
+  row: Pick<CellSumRow, 'round_id' | 'class_id' | 'gender' | 'flagged'>,
   places: Map<string, ClassPlace>,
 ): CellCoordinates => {
   const place = places.get(row.class_id)
@@ -175,23 +182,10 @@ const coordinatesOf = (
 export async function sumScoresByCell(
   db: Kysely<Database>,
   query: CellQuery,
+  keep?: KeepClosedRounds,
 ): Promise<ScoreCell[]> {
   const [rows, places] = await Promise.all([
-    cellsQuery(db, query)
-      .select((eb) => [
-        ...CELL_COLUMNS,
-        's.measure',
-        eb.fn.count<number>('s.value').as('n'),
-        // double precision: PostgreSQL sums a `real` column as `real`, too coarse for Σx².
-        eb.fn.sum<number>(sql<number>`cast(s.value as double precision)`).as('sum'),
-        eb.fn
-          .sum<number>(
-            sql<number>`cast(s.value as double precision) * cast(s.value as double precision)`,
-          )
-          .as('sum_of_squares'),
-      ])
-      .groupBy([...CELL_COLUMNS, 's.measure'])
-      .execute(),
+    keep ? cellSumRows(db, query, keep) : groupCellSums(db, query),
     classPlaces(db, query.municipalityId),
   ])
   return rows.map((row) => ({
@@ -203,6 +197,64 @@ export async function sumScoresByCell(
       sumOfSquares: Number(row.sum_of_squares ?? 0),
     },
   }))
+}
+
+/** Keep and read closed rounds' sums (see round-cell-sums.repository.ts). */
+export interface KeepClosedRounds {
+  dialect: Dialect
+  now: Date
+}
+
+/** The GROUP BY over the scores themselves. */
+function groupCellSums(db: Kysely<Database>, query: CellQuery): Promise<CellSumRow[]> {
+  if (query.roundIds.length === 0 || query.measures.length === 0) return Promise.resolve([])
+  return cellsQuery(db, query)
+    .select((eb) => [
+      ...CELL_COLUMNS,
+      's.measure',
+      eb.fn.count<number>('s.value').as('n'),
+      // double precision: PostgreSQL sums a `real` column as `real`, too coarse for Σx².
+      eb.fn.sum<number>(sql<number>`cast(s.value as double precision)`).as('sum'),
+      eb.fn
+        .sum<number>(
+          sql<number>`cast(s.value as double precision) * cast(s.value as double precision)`,
+        )
+        .as('sum_of_squares'),
+    ])
+    .groupBy([...CELL_COLUMNS, 's.measure'])
+    .execute()
+}
+
+/**
+ * Open rounds grouped from their scores; closed rounds' measures read from their kept sums,
+ * grouped and kept the first time they are asked for.
+ */
+async function cellSumRows(
+  db: Kysely<Database>,
+  query: CellQuery,
+  keep: KeepClosedRounds,
+): Promise<CellSumRow[]> {
+  const closed = await closedRoundsOf(db, query.roundIds, query.municipalityId)
+  const open = query.roundIds.filter((id) => !closed.includes(id))
+  const kept = await keptCellSums(db, closed, query.measures)
+  const missing = closed.flatMap((roundId) =>
+    query.measures
+      .filter((measure) => !kept.kept.has(`${roundId}\u001f${measure}`))
+      .map((measure) => ({ roundId, measure })),
+  )
+  const missingKeys = new Set(missing.map((p) => `${p.roundId}\u001f${p.measure}`))
+  const grouped = missing.length
+    ? (
+        await groupCellSums(db, {
+          ...query,
+          roundIds: [...new Set(missing.map((p) => p.roundId))],
+          measures: [...new Set(missing.map((p) => p.measure))],
+        })
+      ).filter((row) => missingKeys.has(`${row.round_id}\u001f${row.measure}`))
+    : []
+  await keepCellSums(db, keep.dialect, missing, grouped, keep.now)
+  const live = await groupCellSums(db, { ...query, roundIds: open })
+  return [...kept.rows, ...grouped, ...live]
 }
 
 /** How many responses have each value of a categorical measure (e.g. concern level), per cell. */

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import type { Kysely } from 'kysely'
+import { forgetRoundCellSums } from '../analysis/round-cell-sums.repository.ts'
 import type { Database, RoundState, SurveyRoundRow } from '../db/schema.ts'
 
 export interface SurveyRound {
@@ -106,13 +107,18 @@ export async function transitionRound(
   to: RoundState,
   now: Date,
 ): Promise<SurveyRound | undefined> {
-  const row = await db
-    .updateTable('survey_rounds')
-    .set({ state: to, updated_at: now.toISOString() })
-    .where('municipality_id', '=', municipalityId)
-    .where('id', '=', roundId)
-    .where('state', 'in', from)
-    .returningAll()
-    .executeTakeFirst()
-  return row && toSurveyRound(row)
+  const transition = async (trx: Kysely<Database>) => {
+    const row = await trx
+      .updateTable('survey_rounds')
+      .set({ state: to, updated_at: now.toISOString() })
+      .where('municipality_id', '=', municipalityId)
+      .where('id', '=', roundId)
+      .where('state', 'in', from)
+      .returningAll()
+      .executeTakeFirst()
+    // A round that is no longer closed can change: its kept result sums must go with the state.
+    if (row && to !== 'closed') await forgetRoundCellSums(trx, [roundId])
+    return row && toSurveyRound(row)
+  }
+  return db.isTransaction ? transition(db) : db.transaction().execute(transition)
 }

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely'
 import { checkScoringSpec } from '../../survey-definitions/definition-check.ts'
+import { forgetRoundCellSums } from '../analysis/round-cell-sums.repository.ts'
 import type { Database } from '../db/schema.ts'
 import { findDefinition, latestDefinition } from '../definitions/definitions.repository.ts'
 import { pageItemsOf } from './questionnaire-layout.ts'
@@ -34,6 +35,22 @@ export async function rescoreQuestionnaire(
     .execute()
   const skippedVersions: RescoreResult['skippedVersions'] = []
   let responses = 0
+  // Closed rounds keep their result sums; scores about to change must not be read from those.
+  const rounds = await db
+    .selectFrom('survey_rounds')
+    .select('id')
+    .where(
+      'definition_id',
+      'in',
+      versions.map((v) => v.id),
+    )
+    .execute()
+  const forgetSums = () =>
+    forgetRoundCellSums(
+      db,
+      rounds.map((r) => r.id),
+    )
+  await forgetSums()
   for (const version of versions) {
     const definition = await findDefinition(db, version.id)
     if (!definition) continue
@@ -76,5 +93,7 @@ export async function rescoreQuestionnaire(
       options.onProgress?.(responses)
     }
   }
+  // Once more, in case a result kept sums while the scores were being replaced.
+  await forgetSums()
   return { specVersion: spec.version, responses, skippedVersions }
 }

@@ -5,6 +5,7 @@ import * as createReferenceValues from './2026_11_23_1900_create_reference_value
 import * as createExportKeys from './2026_11_23_2000_create_export_keys.ts'
 import * as addResponseCell from './2026_11_23_2100_add_response_cell.ts'
 import * as dropScoreMeasureIndex from './2026_11_23_2110_drop_response_scores_measure_index.ts'
+import * as createRoundCellSums from './2026_11_23_2200_create_round_cell_sums.ts'
 
 /** Every migration, listed explicitly so bundling or a missing file can never skip one. */
 export const migrations: Record<string, Migration> = {
@@ -14,4 +15,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_23_2000_create_export_keys': createExportKeys,
   '2026_11_23_2100_add_response_cell': addResponseCell,
   '2026_11_23_2110_drop_response_scores_measure_index': dropScoreMeasureIndex,
+  '2026_11_23_2200_create_round_cell_sums': createRoundCellSums,
 }
