@@ -8,11 +8,13 @@ import { createRouter, errorResponses, jsonResponse } from '../openapi.ts'
 import { deploymentBenchmark, referenceBenchmarks, type Benchmark } from './benchmarks.ts'
 import { compareMeasures } from './compare-measures.ts'
 import {
+  LABEL_ORDER,
   loadGroupLabels,
   roundLabel,
   SUPPRESSED_TEXT,
   suppressionRule,
   type GroupDimension,
+  type Locale,
 } from './group-labels.ts'
 import { AggregateQuery, CompareQuery, type AggregateRequest } from './analysis-queries.ts'
 import { definitionOf, resultRounds, selectionOf, withoutSchool } from './result-rounds.ts'
@@ -156,8 +158,16 @@ export function analysisRoutes(deps: AppDeps) {
 
 type Row = z.infer<typeof ResultRow>
 
-/** Danish alphabetical order (æ, ø, å last) with numbers in numeric order (7. before 10.). */
-const LABEL_ORDER = new Intl.Collator('da', { numeric: true })
+/** A released figure as a result row of the aggregate answer; suppressed ones say so in words. */
+export const resultRow = (
+  roundId: string,
+  group: Row['group'],
+  figure: ReleasedFigure,
+  locale: Locale,
+): Row =>
+  figure.status === 'shown'
+    ? { round: roundId, group, ...figure }
+    : { round: roundId, group, ...figure, text: SUPPRESSED_TEXT[locale] }
 
 /** One measure grouped and filtered over one or more rounds, as the aggregate endpoint answers. */
 export async function aggregate(deps: AppDeps, staff: StaffPrincipal, query: AggregateRequest) {
@@ -195,9 +205,7 @@ export async function aggregate(deps: AppDeps, staff: StaffPrincipal, query: Agg
   const groupOf = (entries: [GroupDimension, string][]) =>
     Object.fromEntries(entries.map(([d, key]) => [d, { key, label: labels.label(d, key) }]))
   const row = (roundId: string, group: ReturnType<typeof groupOf>, figure: ReleasedFigure): Row =>
-    figure.status === 'shown'
-      ? { round: roundId, group, ...figure }
-      : { round: roundId, group, ...figure, text: SUPPRESSED_TEXT[locale] }
+    resultRow(roundId, group, figure, locale)
 
   const totals: Row[] = []
   const groups: Row[] = []

@@ -2,7 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi'
 import type { Context } from 'hono'
 import type { GroupSummary } from '../../analysis/aggregation/group-summary.ts'
 import type { ChartBundle, ChartFigure } from '../../analysis/charts/chart-data.ts'
-import { concernChart, type ConcernGroup } from '../../analysis/charts/concern-chart.ts'
+import { concernChart } from '../../analysis/charts/concern-chart.ts'
 import { dumbbellChart } from '../../analysis/charts/dumbbell-chart.ts'
 import { profileChart } from '../../analysis/charts/profile-chart.ts'
 import { renderSvg } from '../../analysis/charts/render-svg.ts'
@@ -18,6 +18,7 @@ import { roundOf } from '../rounds/round-access.ts'
 import { AggregateQuery, CompareQuery, GroupFilters } from './analysis-queries.ts'
 import { aggregate } from './analysis.routes.ts'
 import { compareMeasures } from './compare-measures.ts'
+import { concernGroups } from './concern-groups.ts'
 import { loadGroupLabels, roundLabel, suppressionRule } from './group-labels.ts'
 import {
   definitionOf,
@@ -26,7 +27,7 @@ import {
   selectionOf,
   withoutSchool,
 } from './result-rounds.ts'
-import { releaseDistribution, releaseRounds, type ReleasedFigure } from './round-releases.ts'
+import { releaseRounds, type ReleasedFigure } from './round-releases.ts'
 
 const Format = { format: z.enum(['json', 'svg']).default('json') }
 const ChartResponse = z.object({
@@ -368,45 +369,8 @@ export function chartsRoutes(deps: AppDeps) {
     ),
     async (c) => {
       const tally = figureTally()
-      const staff = c.var.staff
       const q = c.req.valid('query')
-      const [round] = await resultRounds(deps, staff, q.round ? [q.round] : undefined, false)
-      const selection = selectionOf(staff, q)
-      const definition = await definitionOf(deps, round!)
-      const released = await releaseDistribution(
-        deps,
-        staff.municipalityId,
-        round!,
-        'concern-level',
-        q.includeFlagged === 'true',
-      )
-      const labels = await loadGroupLabels(
-        deps.db,
-        staff.municipalityId,
-        [round!],
-        definition,
-        q.lang,
-      )
-      const groups: ConcernGroup[] = []
-      const toGroup = (label: string, figure: ReturnType<typeof released.figure>) => {
-        if (!figure) return
-        if (figure.kind === 'suppressed') groups.push({ label, suppressed: true })
-        else {
-          const shares = [1, 2, 3, 4].map((level) => (figure.value[String(level)] ?? 0) / figure.n)
-          groups.push({ label, n: figure.n, shares: shares as [number, number, number, number] })
-        }
-      }
-      for (const key of released.values(q.by, selection)) {
-        toGroup(labels.label(q.by, key), released.figure({ ...selection, [q.by]: key }))
-      }
-      toGroup(
-        selection.school
-          ? labels.label('school', selection.school)
-          : q.lang === 'da'
-            ? 'Kommunen'
-            : 'Municipality',
-        released.figure(selection),
-      )
+      const groups = await concernGroups(deps, c.var.staff, q)
       tally.add(groups.filter((g) => 'suppressed' in g).length)
       return send(c, deps, concernChart({ groups, locale: q.lang }), q.format, tally)
     },

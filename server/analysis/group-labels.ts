@@ -43,6 +43,9 @@ export function choiceLabels(
   return labels
 }
 
+/** Danish alphabetical order (æ, ø, å last) with numbers in numeric order (7. before 10.). */
+export const LABEL_ORDER = new Intl.Collator('da', { numeric: true })
+
 export const roundLabel = (round: SurveyRound): string =>
   round.waveLabel ? `${round.schoolYear} (${round.waveLabel})` : round.schoolYear
 

@@ -3,6 +3,7 @@ import { Hono } from 'hono'
 import type { Context } from 'hono'
 import type { Child } from 'hono/jsx'
 import type { Selection } from '../../analysis/aggregation/released-round.ts'
+import { concernChart } from '../../analysis/charts/concern-chart.ts'
 import { measureCatalogue } from '../../analysis/measures/measure-catalogue.ts'
 import { StaffLayout } from '../../web/staff/staff-layout.tsx'
 import type { ChartText } from '../../web/staff/chart-figure.tsx'
@@ -17,15 +18,11 @@ import { MeasurePage } from '../../web/staff/measure-page.tsx'
 import { OverviewPage } from '../../web/staff/overview-page.tsx'
 import { ProfilePage } from '../../web/staff/profile-page.tsx'
 import { AggregateQuery, CompareQuery } from '../analysis/analysis-queries.ts'
-import { aggregate } from '../analysis/analysis.routes.ts'
+import { aggregate, resultRow } from '../analysis/analysis.routes.ts'
 import { chartsRoutes } from '../analysis/charts.routes.ts'
 import { compareMeasures } from '../analysis/compare-measures.ts'
-import {
-  choiceLabels,
-  roundLabel,
-  SUPPRESSED_TEXT,
-  suppressionRule,
-} from '../analysis/group-labels.ts'
+import { concernGroups } from '../analysis/concern-groups.ts'
+import { choiceLabels, roundLabel, suppressionRule } from '../analysis/group-labels.ts'
 import { definitionOf, previousYearRound, withoutSchool } from '../analysis/result-rounds.ts'
 import { releaseRounds, type ReleasedFigure } from '../analysis/round-releases.ts'
 import type { AppDeps, StaffPrincipal } from '../app-env.ts'
@@ -56,10 +53,7 @@ const ComparePageQuery = z.object({
 
 /** A released figure as the aggregate API answers it, for the figure components. */
 const releasedRow = (roundId: string, figure: ReleasedFigure | undefined): ResultRow | undefined =>
-  figure &&
-  (figure.status === 'shown'
-    ? { round: roundId, group: {}, ...figure }
-    : { round: roundId, group: {}, ...figure, text: SUPPRESSED_TEXT.da })
+  figure && resultRow(roundId, {}, figure, 'da')
 
 /** Thrown for anything the reader may not or cannot see; rendered as one 404 page. */
 class PageNotFound extends Error {}
@@ -183,19 +177,19 @@ export function resultsPagesRoutes(deps: AppDeps, frame: Frame) {
         grade: selection.grade,
         gender: selection.gender,
       }
+      const concernBy = selection.school ? 'grade' : 'school'
       const concernUrl = `/api/analysis/charts/concern${filterQuery(
         { round: round.id, school: selection.school, grade: selection.grade },
-        { by: selection.school ? 'grade' : 'school' },
+        { by: concernBy },
       )}`
-      const [values, comparison, progress, concernText] = await Promise.all([
-        Promise.all(
-          keyMeasures.map((m) =>
-            aggregate(
-              deps,
-              staff,
-              AggregateQuery.parse({ measure: m.id, rounds: round.id, ...groupFilters }),
-            ),
-          ),
+      // One release of every key measure; the concern groups feed both the chart text and table.
+      const [releases, comparison, progress, concern] = await Promise.all([
+        releaseRounds(
+          deps,
+          staff.municipalityId,
+          [round],
+          keyMeasures.map((m) => m.id),
+          false,
         ),
         compareMeasures(
           deps,
@@ -207,8 +201,18 @@ export function resultsPagesRoutes(deps: AppDeps, frame: Frame) {
           throw error
         }),
         roundProgress(deps.db, round.id, selection.school),
-        chartText(c, concernUrl),
+        concernGroups(deps, staff, {
+          round: round.id,
+          by: concernBy,
+          school: selection.school,
+          grade: selection.grade,
+          lang: 'da',
+        }),
       ])
+      const valueOf = (id: string) => {
+        const figure = releases.get(round.id)!.get(id)!.figure(selection)
+        return releasedRow(round.id, figure)
+      }
       const scaleOf = (id: string) => catalogue.find((m) => m.id === id)?.kind ?? 'proportion'
       const changeOf = (id: string): Comparison | undefined =>
         comparison?.comparisons.find((x) => x.measure === id)
@@ -240,15 +244,20 @@ export function resultsPagesRoutes(deps: AppDeps, frame: Frame) {
             completed: counted.reduce((s, p) => s + p.completed, 0),
             expected: counted.reduce((s, p) => s + p.expectedPupils, 0),
           }}
-          indicators={keyMeasures.map((m, index) => ({
+          indicators={keyMeasures.map((m) => ({
             id: m.id,
             label: m.label.da,
             scale: m.kind,
-            value: values[index]!.totals[0],
+            value: valueOf(m.id),
             change: changeOf(m.id),
           }))}
           movers={movers}
-          concern={{ chartUrl: concernUrl, text: concernText }}
+          concern={{
+            chartUrl: concernUrl,
+            text: concernChart({ groups: concern, locale: 'da' }),
+            groups: concern,
+            groupHeading: concernBy === 'grade' ? 'Klassetrin' : 'Skole',
+          }}
         />,
       )
     }),

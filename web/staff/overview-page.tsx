@@ -1,4 +1,6 @@
+import type { ConcernGroup } from '../../analysis/charts/concern-chart.ts'
 import { ChartFigure, type ChartText } from './chart-figure.tsx'
+import { ConcernTable } from './concern-table.tsx'
 import { FilterForm, filterQuery, type FilterChoices, type Filters } from './filter-form.tsx'
 import {
   ChangeText,
@@ -27,7 +29,13 @@ export interface OverviewProps {
   responses: { completed: number; expected: number }
   indicators: KeyIndicator[]
   movers: Array<Comparison & { scale: Scale }>
-  concern: { chartUrl: string; text: ChartText | undefined }
+  concern: {
+    chartUrl: string
+    text: ChartText | undefined
+    groups: ConcernGroup[]
+    /** What the rows are: schools, or the grades of one school. */
+    groupHeading: string
+  }
 }
 
 const measureHref = (id: string, filters: Filters) =>
@@ -121,7 +129,13 @@ export function OverviewPage(props: OverviewProps) {
           heading="Elever fordelt på fire bekymringsniveauer (uden kønsfilter)"
           chartUrl={props.concern.chartUrl}
           text={props.concern.text}
-        />
+        >
+          <ConcernTable
+            caption="Andel af eleverne på hvert bekymringsniveau"
+            groupHeading={props.concern.groupHeading}
+            groups={props.concern.groups}
+          />
+        </ChartFigure>
       </section>
       <Movers movers={props.movers} filters={props.filters} />
       <p>

@@ -77,6 +77,23 @@ describe('the overview and measure pages on the demo municipality', () => {
     expect(concern).toMatch(/^\/api\/analysis\/charts\/concern\?round=[0-9a-f-]{36}&by=school$/)
     expect(html).toContain('class="chart-alt"')
     expect(html).toContain('href="/staff/overview"')
+
+    // The concern chart's table view: a row per school and the municipality, shares adding up.
+    const table = html.match(
+      /<caption>Andel af eleverne på hvert bekymringsniveau<\/caption>.*?<\/table>/s,
+    )![0]
+    expect(table).toContain('<th scope="col">Alvorlig bekymring</th>')
+    const rows = [...table.matchAll(/<tr><th scope="row">(.*?)<\/th>(.*?)<\/tr>/g)]
+    // The newest round is still open: the schools that have answered, in Danish order, then all.
+    const schools = rows.slice(0, -1).map((r) => r[1]!)
+    expect(schools.length).toBeGreaterThan(3)
+    expect(schools).toEqual([...schools].sort(new Intl.Collator('da').compare))
+    expect(rows.at(-1)![1]).toBe('Kommunen')
+    for (const [, , cells] of rows) {
+      const shares = [...cells!.matchAll(/<td>(\d+) %<\/td>/g)].map((m) => Number(m[1]))
+      expect(shares).toHaveLength(4)
+      expect(Math.abs(shares.reduce((a, b) => a + b, 0) - 100)).toBeLessThanOrEqual(2)
+    }
   })
 
   it('sends a visitor without a session to sign in, keeping the filters', async () => {
