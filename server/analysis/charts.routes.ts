@@ -105,6 +105,73 @@ async function send(
   )
 }
 
+/**
+ * The risk and protective profile chart: a school against the municipality, or the municipality
+ * against the previous year. A page that has already released the factors of those rounds passes
+ * them, so the chart's text alternative is built without releasing them again.
+ */
+export async function profileChartOf(
+  deps: AppDeps,
+  staff: StaffPrincipal,
+  q: {
+    round?: string | undefined
+    school?: string | undefined
+    includeFlagged?: string | undefined
+    lang: 'da' | 'en'
+  },
+  tally: Tally = figureTally(),
+  given?: Awaited<ReturnType<typeof releaseRounds>>,
+): Promise<ChartBundle> {
+  const [round] = await resultRounds(deps, staff, q.round ? [q.round] : undefined, false)
+  const selection = selectionOf(staff, q)
+  const definition = await definitionOf(deps, round!)
+  const factors = measureCatalogue(definition.scoringSpec).filter((m) => m.group === 'factor')
+  const previous = selection.school ? undefined : await previousYearRound(deps, staff, round!)
+  const rounds = previous ? [previous, round!] : [round!]
+  const releases =
+    given ??
+    (await releaseRounds(
+      deps,
+      staff.municipalityId,
+      rounds,
+      factors.map((f) => f.id),
+      q.includeFlagged === 'true',
+    ))
+  const labels = await loadGroupLabels(deps.db, staff.municipalityId, rounds, definition, q.lang)
+  const groupLabel = selection.school
+    ? labels.label('school', selection.school)
+    : q.lang === 'da'
+      ? 'Kommunen'
+      : 'Municipality'
+  const comparisonLabel = selection.school
+    ? q.lang === 'da'
+      ? 'Kommunen'
+      : 'Municipality'
+    : previous
+      ? roundLabel(previous)
+      : null
+  return profileChart({
+    groupLabel: `${groupLabel} ${roundLabel(round!)}`,
+    comparisonLabel,
+    factors: factors.map((f) => {
+      const release = releases.get(round!.id)!.get(f.id)!
+      const comparison = selection.school
+        ? release.figure(withoutSchool(selection))
+        : previous
+          ? releases.get(previous.id)!.get(f.id)!.figure({})
+          : undefined
+      return {
+        label: f.label[q.lang],
+        domain: f.factor!.domain,
+        kind: f.factor!.kind,
+        figure: tally.figure(release.figure(selection)),
+        comparison: comparisonLabel ? tally.figure(comparison) : null,
+      }
+    }),
+    locale: q.lang,
+  })
+}
+
 const chartRoute = <Q extends z.ZodObject>(path: string, summary: string, query: Q) =>
   createRoute({
     method: 'get',
@@ -249,66 +316,8 @@ export function chartsRoutes(deps: AppDeps) {
     ),
     async (c) => {
       const tally = figureTally()
-      const staff = c.var.staff
       const q = c.req.valid('query')
-      const [round] = await resultRounds(deps, staff, q.round ? [q.round] : undefined, false)
-      const selection = selectionOf(staff, q)
-      const definition = await definitionOf(deps, round!)
-      const factors = measureCatalogue(definition.scoringSpec).filter((m) => m.group === 'factor')
-      const previous = selection.school ? undefined : await previousYearRound(deps, staff, round!)
-      const rounds = previous ? [previous, round!] : [round!]
-      const releases = await releaseRounds(
-        deps,
-        staff.municipalityId,
-        rounds,
-        factors.map((f) => f.id),
-        q.includeFlagged === 'true',
-      )
-      const labels = await loadGroupLabels(
-        deps.db,
-        staff.municipalityId,
-        rounds,
-        definition,
-        q.lang,
-      )
-      const groupLabel = selection.school
-        ? labels.label('school', selection.school)
-        : q.lang === 'da'
-          ? 'Kommunen'
-          : 'Municipality'
-      const comparisonLabel = selection.school
-        ? q.lang === 'da'
-          ? 'Kommunen'
-          : 'Municipality'
-        : previous
-          ? roundLabel(previous)
-          : null
-      return send(
-        c,
-        deps,
-        profileChart({
-          groupLabel: `${groupLabel} ${roundLabel(round!)}`,
-          comparisonLabel,
-          factors: factors.map((f) => {
-            const release = releases.get(round!.id)!.get(f.id)!
-            const comparison = selection.school
-              ? release.figure(withoutSchool(selection))
-              : previous
-                ? releases.get(previous.id)!.get(f.id)!.figure({})
-                : undefined
-            return {
-              label: f.label[q.lang],
-              domain: f.factor!.domain,
-              kind: f.factor!.kind,
-              figure: tally.figure(release.figure(selection)),
-              comparison: comparisonLabel ? tally.figure(comparison) : null,
-            }
-          }),
-          locale: q.lang,
-        }),
-        q.format,
-        tally,
-      )
+      return send(c, deps, await profileChartOf(deps, c.var.staff, q, tally), q.format, tally)
     },
   )
 

@@ -42,6 +42,18 @@ const subtract = (a: ScoreSums, b: ScoreSums): ScoreSums => ({
  * figures are released on both sides are compared.
  */
 export async function compareMeasures(deps: AppDeps, staff: StaffPrincipal, query: CompareRequest) {
+  return (await compareWithReleases(deps, staff, query)).comparison
+}
+
+/**
+ * {@link compareMeasures}, with the releases of both rounds it compared, so a page that also
+ * shows the rounds' own figures reads them from the same release instead of releasing again.
+ */
+export async function compareWithReleases(
+  deps: AppDeps,
+  staff: StaffPrincipal,
+  query: CompareRequest,
+) {
   const locale: Locale = query.lang
   const k = deps.config.minGroupSize
   const round = await roundOf(deps, staff, query.round)
@@ -178,7 +190,7 @@ export async function compareMeasures(deps: AppDeps, staff: StaffPrincipal, quer
       text: describeChange(change, subject, locale),
     }
   })
-  return {
+  const comparison = {
     round: { id: round.id, label: roundLabel(round) },
     against: query.against,
     baseline: baseline ? { id: baseline.id, label: roundLabel(baseline) } : null,
@@ -190,4 +202,5 @@ export async function compareMeasures(deps: AppDeps, staff: StaffPrincipal, quer
     summary: describeChanges(changes, locale),
     comparisons,
   }
+  return { comparison, releases }
 }

@@ -19,8 +19,8 @@ import { OverviewPage } from '../../web/staff/overview-page.tsx'
 import { ProfilePage } from '../../web/staff/profile-page.tsx'
 import { AggregateQuery, CompareQuery } from '../analysis/analysis-queries.ts'
 import { aggregate, resultRow } from '../analysis/analysis.routes.ts'
-import { chartsRoutes } from '../analysis/charts.routes.ts'
-import { compareMeasures } from '../analysis/compare-measures.ts'
+import { chartsRoutes, profileChartOf } from '../analysis/charts.routes.ts'
+import { compareWithReleases } from '../analysis/compare-measures.ts'
 import { concernGroups } from '../analysis/concern-groups.ts'
 import { choiceLabels, roundLabel, suppressionRule } from '../analysis/group-labels.ts'
 import { definitionOf, previousYearRound, withoutSchool } from '../analysis/result-rounds.ts'
@@ -182,16 +182,10 @@ export function resultsPagesRoutes(deps: AppDeps, frame: Frame) {
         { round: round.id, school: selection.school, grade: selection.grade },
         { by: concernBy },
       )}`
-      // One release of every key measure; the concern groups feed both the chart text and table.
-      const [releases, comparison, progress, concern] = await Promise.all([
-        releaseRounds(
-          deps,
-          staff.municipalityId,
-          [round],
-          keyMeasures.map((m) => m.id),
-          false,
-        ),
-        compareMeasures(
+      // The comparison releases every key measure of the round; without a year before, they are
+      // released on their own. The concern groups feed both the chart text and its table.
+      const [compared, progress, concern] = await Promise.all([
+        compareWithReleases(
           deps,
           staff,
           CompareQuery.parse({ round: round.id, against: 'previous-year', ...groupFilters }),
@@ -209,6 +203,16 @@ export function resultsPagesRoutes(deps: AppDeps, frame: Frame) {
           lang: 'da',
         }),
       ])
+      const comparison = compared?.comparison
+      const releases =
+        compared?.releases ??
+        (await releaseRounds(
+          deps,
+          staff.municipalityId,
+          [round],
+          keyMeasures.map((m) => m.id),
+          false,
+        ))
       const valueOf = (id: string) => {
         const figure = releases.get(round.id)!.get(id)!.figure(selection)
         return releasedRow(round.id, figure)
@@ -327,18 +331,11 @@ export function resultsPagesRoutes(deps: AppDeps, frame: Frame) {
       const factors = catalogue.filter((m) => m.group === 'factor')
       const previous = school ? undefined : await previousYearRound(deps, staff, round)
       const chartUrl = `/api/analysis/charts/profile${filterQuery({ round: round.id, school })}`
-      // The factors are read from one release of every factor, as the profile chart reads them
-      // (one aggregate per factor would release each factor once per call).
-      const [releases, changes, chart] = await Promise.all([
-        releaseRounds(
-          deps,
-          staff.municipalityId,
-          previous ? [previous, round] : [round],
-          factors.map((f) => f.id),
-          false,
-        ),
+      // The factors are read from one release of every factor, as the profile chart reads them;
+      // the comparison releases exactly those rounds and factors, so its release is reused.
+      const compared =
         school || previous
-          ? compareMeasures(
+          ? await compareWithReleases(
               deps,
               staff,
               CompareQuery.parse({
@@ -350,9 +347,24 @@ export function resultsPagesRoutes(deps: AppDeps, frame: Frame) {
                 measures: factors.map((f) => f.id).join(','),
               }),
             )
-          : undefined,
-        chartText(c, chartUrl),
-      ])
+          : undefined
+      const changes = compared?.comparison
+      const releases =
+        compared?.releases ??
+        (await releaseRounds(
+          deps,
+          staff.municipalityId,
+          [round],
+          factors.map((f) => f.id),
+          false,
+        ))
+      const chart = await profileChartOf(
+        deps,
+        staff,
+        { round: round.id, school, lang: 'da' },
+        undefined,
+        releases,
+      )
       const at: Selection = school ? { school } : {}
       const figureOf = (roundId: string, measure: string, selection: Selection) =>
         releasedRow(roundId, releases.get(roundId)!.get(measure)!.figure(selection))
@@ -448,7 +460,7 @@ export function resultsPagesRoutes(deps: AppDeps, frame: Frame) {
         { round: round.id, school },
         { against, baseline: filters.baseline },
       )}`
-      const result = await compareMeasures(
+      const { comparison: result, releases } = await compareWithReleases(
         deps,
         staff,
         CompareQuery.parse({
@@ -465,16 +477,7 @@ export function resultsPagesRoutes(deps: AppDeps, frame: Frame) {
         title: 'Udgangspunkt og opfølgning for hvert mål',
         altText: `${result.summary} Tallene for hvert mål står i tabellen nedenfor.`,
       }
-      // Each side's 95 % interval, read from the same release of figures the aggregate API reads
-      // (released once for every measure, not once per measure).
-      const sides = filters.baseline ? [baselineRound, round] : [round]
-      const releases = await releaseRounds(
-        deps,
-        staff.municipalityId,
-        sides,
-        [...new Set(result.comparisons.map((x) => x.measure))],
-        false,
-      )
+      // Each side's 95 % interval, read from the release the comparison itself was made from.
       const rowOf = (measure: string, roundId: string, group: string | undefined) =>
         releasedRow(
           roundId,
