@@ -181,15 +181,16 @@ export function suppressTable<T>(
   }
 
   let changed = hiddenCount > 0
+  // Defined once: a function created inside the loop would be created once per line and pass.
+  const hideOne = (cell: number) => {
+    hide(cell, 2)
+    changed = true
+  }
   while (changed) {
     changed = false
     for (let l = 0; l < lineTotal.length; l++) {
       const total = lineTotal[l] as number
       const members = lineMembers[l] as number[]
-      const hideOne = (cell: number) => {
-        hide(cell, 2)
-        changed = true
-      }
       if (hidden[total]) {
         // A hidden margin would be the sum of its shown cells.
         if (members.every((m) => !hidden[m])) hideOne(members[0] as number)
@@ -272,7 +273,6 @@ function cheapestHypercube(
   table: NumberedTable,
 ): number[] {
   const { d, ids, ns, stride, cellOf, lineByMargin, lineMembers, hidden } = table
-  const cost = (c: number) => (hidden[c] ? 0 : ns[c]!)
   const own = ids[cell] as number
   // Per dimension, the id offsets that move this cell's coordinate to each partner value.
   const partners: number[][] = []
@@ -300,27 +300,42 @@ function cheapestHypercube(
     if (value !== all) offsets.push((all - value) * stride[i]!)
     partners.push(offsets)
   }
-  let best: { corners: number[]; cost: number } | undefined
-  // Dimension by dimension, each partner doubles the corners chosen so far; a corner that does
-  // not exist ends that branch at once (every later corner set would contain it).
-  const choose = (i: number, corners: number[], total: number) => {
-    if (best && total >= best.cost) return
-    if (i === d) {
-      best = { corners: corners.map((id) => cellOf.get(id) as number), cost: total }
-      return
-    }
-    next: for (const offset of partners[i] as number[]) {
-      let addedCost = 0
-      const added: number[] = []
-      for (const id of corners) {
-        const c = cellOf.get(id + offset)
-        if (c === undefined) continue next
-        added.push(id + offset)
-        addedCost += cost(c)
-      }
-      choose(i + 1, [...corners, ...added], total + addedCost)
-    }
+  const search: CornerSearch = { d, partners, cellOf, hidden, ns }
+  searchCorners(search, 0, [own], hidden[cell] ? 0 : ns[cell]!)
+  return search.best?.corners ?? []
+}
+
+/** What a hypercube search reads, and the cheapest set of corners found so far. */
+interface CornerSearch {
+  d: number
+  partners: number[][]
+  cellOf: Map<number, number>
+  hidden: Uint8Array
+  ns: number[]
+  best?: { corners: number[]; cost: number }
+}
+
+/**
+ * Dimension by dimension, each partner doubles the corners chosen so far; a corner that does not
+ * exist ends that branch at once (every later corner set would contain it). A plain function,
+ * not a closure: the search runs once per small cell of every table.
+ */
+function searchCorners(search: CornerSearch, i: number, corners: number[], total: number): void {
+  const { d, partners, cellOf, hidden, ns } = search
+  if (search.best && total >= search.best.cost) return
+  if (i === d) {
+    search.best = { corners: corners.map((id) => cellOf.get(id) as number), cost: total }
+    return
   }
-  choose(0, [own], cost(cell))
-  return best?.corners ?? []
+  next: for (const offset of partners[i] as number[]) {
+    let addedCost = 0
+    const added: number[] = []
+    for (const id of corners) {
+      const c = cellOf.get(id + offset)
+      if (c === undefined) continue next
+      added.push(id + offset)
+      addedCost += hidden[c] ? 0 : ns[c]!
+    }
+    searchCorners(search, i + 1, [...corners, ...added], total + addedCost)
+  }
 }

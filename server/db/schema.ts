@@ -14,7 +14,6 @@ export interface Database {
   responses: ResponseTable
   response_scores: ResponseScoreTable
   round_cell_sums: RoundCellSumTable
-  round_cell_sum_builds: RoundCellSumBuildTable
   reference_values: ReferenceValueTable
   staff_users: StaffUserTable
   staff_sessions: StaffSessionTable
@@ -122,22 +121,12 @@ export interface ResponseTable {
 }
 
 /** One pupil's value on one measure (long form); see analysis/scoring/score-response.ts. */
-/** Sums of one measure's scores in one results cell of a closed round (a kept GROUP BY). */
+/** A closed round's sums of one measure in every results cell (a kept GROUP BY). */
 export interface RoundCellSumTable {
   round_id: string
   measure: string
-  class_id: string
-  gender: number | null
-  flagged: number
-  n: number
-  sum: number
-  sum_of_squares: number
-}
-
-/** A closed round's measure whose cell sums are all kept. */
-export interface RoundCellSumBuildTable {
-  round_id: string
-  measure: string
+  /** [class id, gender value or null, flagged 0/1, n, Σx, Σx²] per cell, as JSON. */
+  cells_json: string
   built_at: string
 }
 
