@@ -55,6 +55,23 @@ export async function insertSchool(
   return toSchool(row)
 }
 
+/** Renames a school of the municipality; undefined when it has no such school. */
+export async function renameSchool(
+  db: Kysely<Database>,
+  municipalityId: string,
+  schoolId: string,
+  name: string,
+): Promise<School | undefined> {
+  const row = await db
+    .updateTable('schools')
+    .set({ name })
+    .where('municipality_id', '=', municipalityId)
+    .where('id', '=', schoolId)
+    .returningAll()
+    .executeTakeFirst()
+  return row && toSchool(row)
+}
+
 /** Schools of one municipality, optionally only one school (for a school-level user). */
 export async function listSchools(
   db: Kysely<Database>,

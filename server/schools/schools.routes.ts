@@ -9,6 +9,7 @@ import { assertSchoolVisible, schoolScope } from '../scope.ts'
 import { SchoolYearSchema } from '../school-year.ts'
 import {
   findSchool,
+  renameSchool,
   insertClass,
   insertSchool,
   listClasses,
@@ -126,6 +127,51 @@ export function schoolsRoutes(deps: AppDeps) {
       const school = await findSchool(deps.db, staff.municipalityId, id)
       if (!school) throw notFound('School')
       return c.json({ school }, 200)
+    },
+  )
+
+  app.openapi(
+    createRoute({
+      method: 'patch',
+      path: '/{id}',
+      summary: 'Rename a school (admin); results, classes and codes stay with it',
+      middleware: [requireRole('admin')] as const,
+      request: { params: IdParam, body: jsonBody(NewSchoolSchema) },
+      responses: {
+        200: jsonResponse(z.object({ school: SchoolSchema }), 'Renamed'),
+        ...errorResponses,
+      },
+    }),
+    async (c) => {
+      const staff = c.var.staff
+      const { id } = c.req.valid('param')
+      const { name } = c.req.valid('json')
+      const now = deps.clock.now()
+      try {
+        const school = await deps.db.transaction().execute(async (trx) => {
+          const before = await findSchool(trx, staff.municipalityId, id)
+          if (!before) throw notFound('School')
+          const renamed = (await renameSchool(trx, staff.municipalityId, id, name))!
+          await recordAudit(
+            trx,
+            {
+              userId: staff.id,
+              municipalityId: staff.municipalityId,
+              action: 'school.rename',
+              entityType: 'school',
+              entityId: id,
+              details: { from: before.name, to: name },
+            },
+            now,
+          )
+          return renamed
+        })
+        return c.json({ school }, 200)
+      } catch (error) {
+        if (isUniqueViolation(error))
+          throw new AppError(409, 'conflict', `A school named "${name}" already exists.`)
+        throw error
+      }
     },
   )
 

@@ -90,3 +90,67 @@ export async function countAdmins(db: Kysely<Database>): Promise<number> {
     .executeTakeFirstOrThrow()
   return Number(row.n)
 }
+
+export async function findStaffUser(
+  db: Kysely<Database>,
+  municipalityId: string,
+  id: string,
+): Promise<StaffUser | undefined> {
+  const row = await db
+    .selectFrom('staff_users')
+    .selectAll()
+    .where('municipality_id', '=', municipalityId)
+    .where('id', '=', id)
+    .executeTakeFirst()
+  return row && toStaffUser(row)
+}
+
+export interface StaffUserChanges {
+  displayName?: string
+  role?: StaffRole
+  schoolId?: string | null
+  disabled?: boolean
+  passwordHash?: string
+}
+
+export async function updateStaffUser(
+  db: Kysely<Database>,
+  municipalityId: string,
+  id: string,
+  changes: StaffUserChanges,
+): Promise<StaffUser | undefined> {
+  const row = await db
+    .updateTable('staff_users')
+    .set({
+      ...(changes.displayName !== undefined ? { display_name: changes.displayName } : {}),
+      ...(changes.role !== undefined ? { role: changes.role } : {}),
+      ...(changes.schoolId !== undefined ? { school_id: changes.schoolId } : {}),
+      ...(changes.disabled !== undefined ? { disabled: changes.disabled ? 1 : 0 } : {}),
+      ...(changes.passwordHash !== undefined ? { password_hash: changes.passwordHash } : {}),
+    })
+    .where('municipality_id', '=', municipalityId)
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirst()
+  return row && toStaffUser(row)
+}
+
+/** Administrators of a municipality who can still sign in. */
+export async function countActiveAdmins(
+  db: Kysely<Database>,
+  municipalityId: string,
+): Promise<number> {
+  const row = await db
+    .selectFrom('staff_users')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('municipality_id', '=', municipalityId)
+    .where('role', '=', 'admin')
+    .where('disabled', '=', 0)
+    .executeTakeFirstOrThrow()
+  return Number(row.n)
+}
+
+/** Signs a user out everywhere (after being disabled, demoted or given a new password). */
+export async function endSessionsOf(db: Kysely<Database>, userId: string): Promise<void> {
+  await db.deleteFrom('staff_sessions').where('user_id', '=', userId).execute()
+}

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest'
-import { createTestWorld, type TestWorld } from '../../support/test-app.ts'
+import { createTestWorld, TEST_PASSWORD, type TestWorld } from '../../support/test-app.ts'
 
 describe('schools, classes and users', () => {
   let world: TestWorld
@@ -93,5 +93,98 @@ describe('schools, classes and users', () => {
       },
     })
     expect(duplicate.status).toBe(409)
+  })
+
+  it('renames a school, audited, refusing a taken name and other municipalities’ schools', async () => {
+    const rename = (id: string, name: string, as = cookie) =>
+      world.call('PATCH', `/api/schools/${id}`, { cookie: as, body: { name } })
+    const renamed = await rename(world.a.schoolId, 'Nørreskolen')
+    expect(renamed.status).toBe(200)
+    expect((await renamed.json()).school.name).toBe('Nørreskolen')
+    const listed = await (await world.call('GET', '/api/schools', { cookie })).json()
+    expect(listed.schools.map((s: { name: string }) => s.name)).toContain('Nørreskolen')
+
+    const taken = await (
+      await world.call('GET', `/api/schools/${world.a.otherSchoolId}`, { cookie })
+    ).json()
+    expect((await rename(world.a.schoolId, taken.school.name)).status).toBe(409)
+    expect((await rename(world.b.schoolId, 'Overtaget')).status).toBe(404)
+    expect((await rename(world.a.schoolId, 'x')).status).toBe(400)
+    const analyst = await world.login(world.emails.analystA)
+    expect((await rename(world.a.schoolId, 'Analytikerskolen', analyst)).status).toBe(403)
+
+    const audit = await world.db.kysely
+      .selectFrom('audit_log')
+      .select(['action', 'details_json'])
+      .where('action', '=', 'school.rename')
+      .execute()
+    expect(audit).toHaveLength(1)
+    expect(JSON.parse(audit[0]!.details_json)).toMatchObject({ to: 'Nørreskolen' })
+  })
+
+  it('changes, disables and re-enables a staff user, ending their sessions, and keeps an admin', async () => {
+    const users = (await (await world.call('GET', '/api/users', { cookie })).json())
+      .users as Array<{
+      id: string
+      email: string
+    }>
+    const idOf = (email: string) => users.find((u) => u.email === email)!.id
+    const patch = (id: string, body: unknown) =>
+      world.call('PATCH', `/api/users/${id}`, { cookie, body })
+
+    // The analyst is signed in; disabling them ends that session at once.
+    const analystCookie = await world.login(world.emails.analystA)
+    expect((await world.call('GET', '/api/schools', { cookie: analystCookie })).status).toBe(200)
+    const disabled = await patch(idOf(world.emails.analystA), { disabled: true })
+    expect(disabled.status).toBe(200)
+    expect((await disabled.json()).user.disabled).toBe(true)
+    expect((await world.call('GET', '/api/schools', { cookie: analystCookie })).status).toBe(401)
+    const refused = await world.call('POST', '/api/auth/login', {
+      body: { email: world.emails.analystA, password: TEST_PASSWORD },
+    })
+    expect(refused.status).toBe(401)
+    expect((await patch(idOf(world.emails.analystA), { disabled: false })).status).toBe(200)
+    expect((await world.login(world.emails.analystA)).length).toBeGreaterThan(10)
+
+    // A school user moves to another school; an analyst made a school user needs one.
+    const moved = await patch(idOf(world.emails.schoolA), { schoolId: world.a.otherSchoolId })
+    expect((await moved.json()).user.schoolId).toBe(world.a.otherSchoolId)
+    expect((await patch(idOf(world.emails.analystA), { role: 'school' })).status).toBe(400)
+    expect(
+      (await patch(idOf(world.emails.analystA), { role: 'school', schoolId: world.b.schoolId }))
+        .status,
+    ).toBe(400)
+    const toAnalyst = await patch(idOf(world.emails.schoolA), { role: 'analyst' })
+    expect((await toAnalyst.json()).user).toMatchObject({ role: 'analyst', schoolId: null })
+
+    // The only administrator cannot lock the municipality out, nor themselves.
+    const self = idOf(world.emails.adminA)
+    for (const body of [{ disabled: true }, { role: 'analyst' }]) {
+      const response = await patch(self, body)
+      expect(response.status).toBe(409)
+      expect((await response.json()).error.message).toMatch(/yourself|administrator/)
+    }
+    expect((await patch(idOf(world.emails.analystA), { role: 'admin' })).status).toBe(200)
+    expect((await patch(idOf(world.emails.analystA), { disabled: true })).status).toBe(200)
+
+    // Bad input and other municipalities' users.
+    expect((await patch(idOf(world.emails.analystA), {})).status).toBe(400)
+    expect((await patch(idOf(world.emails.analystA), { role: 'owner' })).status).toBe(400)
+    expect((await patch(idOf(world.emails.analystA), { password: 'short' })).status).toBe(400)
+    expect((await patch(idOf(world.emails.analystA), { email: 'x@y.dk' })).status).toBe(400)
+    const bUsers = await world.db.kysely
+      .selectFrom('staff_users')
+      .select('id')
+      .where('email', '=', world.emails.adminB)
+      .executeTakeFirstOrThrow()
+    expect((await patch(bUsers.id, { disabled: true })).status).toBe(404)
+
+    const audit = await world.db.kysely
+      .selectFrom('audit_log')
+      .select('details_json')
+      .where('action', '=', 'user.update')
+      .execute()
+    expect(audit.length).toBeGreaterThanOrEqual(6)
+    expect(audit.map((a) => a.details_json).join()).not.toContain(TEST_PASSWORD)
   })
 })
