@@ -63,6 +63,10 @@ const flashes: Record<string, string> = {
   'code-revoked': 'Koden er tilbagekaldt.',
   'code-replaced': 'Koden er tilbagekaldt, og klassen har fået en ny kode.',
   'user-created': 'Brugeren er oprettet.',
+  'user-changed': 'Brugerens rolle og skole er gemt.',
+  'user-disabled': 'Brugerens adgang er spærret, og brugeren er logget ud.',
+  'user-enabled': 'Brugerens adgang er åbnet igen.',
+  'school-renamed': 'Skolen har fået nyt navn.',
 }
 
 /** The Danish message of a `?ok=…` redirect; counts come along in the query. */
@@ -270,7 +274,7 @@ export function adminPagesRoutes(deps: AppDeps, frame: Frame) {
     staff: StaffPrincipal,
     school: School,
     year: string,
-    extra: { form?: FormState; importErrors?: ClassListError[] } = {},
+    extra: { form?: FormState; renameForm?: FormState; importErrors?: ClassListError[] } = {},
     status = 200,
   ) => {
     const classes = await listClasses(deps.db, {
@@ -290,6 +294,7 @@ export function adminPagesRoutes(deps: AppDeps, frame: Frame) {
         csrf={staff.csrfToken}
         flash={flashOf(c)}
         form={extra.form}
+        renameForm={extra.renameForm}
         importErrors={extra.importErrors}
       />,
       status,
@@ -304,6 +309,21 @@ export function adminPagesRoutes(deps: AppDeps, frame: Frame) {
       return schoolPage(c, staff, school, yearOf(c.req.query('year')))
     }),
   )
+
+  formPost('/admin/schools/:id/name', FORM_LIMIT_BYTES, async (c, staff, form) => {
+    const school = await schoolOf(staff, c.req.param('id') ?? '')
+    if (!school) return notFoundPage(c, staff)
+    const values = { name: text(form, 'name') }
+    const answer = await schoolsApi(c, 'PATCH', `/${school.id}`, values)
+    if (answer.ok) return c.redirect(`/staff/admin/schools/${school.id}?ok=school-renamed`, 303)
+    const renameForm = refused(
+      answer,
+      values,
+      { name: 'Navnet skal være 2–120 tegn.' },
+      { field: 'name', message: 'Der findes allerede en skole med det navn.' },
+    )
+    return schoolPage(c, staff, school, yearOf(undefined), { renameForm }, answer.status)
+  })
 
   formPost('/admin/schools/:id/classes', FORM_LIMIT_BYTES, async (c, staff, form) => {
     const school = await schoolOf(staff, c.req.param('id') ?? '')
@@ -538,7 +558,13 @@ export function adminPagesRoutes(deps: AppDeps, frame: Frame) {
 
   // Staff users.
 
-  const usersPage = async (c: Context, staff: StaffPrincipal, form?: FormState, status = 200) => {
+  const usersPage = async (
+    c: Context,
+    staff: StaffPrincipal,
+    form?: FormState,
+    status = 200,
+    error?: string,
+  ) => {
     const [users, schools] = await Promise.all([
       listStaffUsers(deps.db, staff.municipalityId),
       listSchools(deps.db, { municipalityId: staff.municipalityId }),
@@ -552,6 +578,7 @@ export function adminPagesRoutes(deps: AppDeps, frame: Frame) {
         schools={schools}
         csrf={staff.csrfToken}
         flash={flashOf(c)}
+        error={error}
         form={form}
       />,
       status,
@@ -593,6 +620,34 @@ export function adminPagesRoutes(deps: AppDeps, frame: Frame) {
       state.errors = { ...state.errors, schoolId: 'Skolen findes ikke i kommunen.' }
     }
     return usersPage(c, staff, state, answer.status)
+  })
+
+  // Changing a user: role and school, or access. Refusals come back as a message on the page.
+  const changeUser = async (c: Context, staff: StaffPrincipal, body: unknown, ok: string) => {
+    const id = c.req.param('id') ?? ''
+    if (!UUID.test(id)) return notFoundPage(c, staff)
+    const answer = await usersApi(c, 'PATCH', `/${id}`, body)
+    if (answer.ok) return c.redirect(`/staff/admin/users?ok=${ok}`, 303)
+    if (answer.status === 404) return notFoundPage(c, staff)
+    const error =
+      answer.status === 409
+        ? 'Du kan ikke spærre dig selv eller fjerne din egen administratorrolle. Bed en anden administrator om det.'
+        : 'Ændringen blev ikke gemt: en bruger med rollen Skole skal have en skole, og kun den rolle har en.'
+    return usersPage(c, staff, undefined, answer.status, error)
+  }
+
+  formPost('/admin/users/:id', FORM_LIMIT_BYTES, (c, staff, form) =>
+    changeUser(
+      c,
+      staff,
+      { role: text(form, 'role'), schoolId: text(form, 'schoolId') || null },
+      'user-changed',
+    ),
+  )
+
+  formPost('/admin/users/:id/access', FORM_LIMIT_BYTES, (c, staff, form) => {
+    const disabled = text(form, 'disabled') === 'true'
+    return changeUser(c, staff, { disabled }, disabled ? 'user-disabled' : 'user-enabled')
   })
 
   // The audit log.

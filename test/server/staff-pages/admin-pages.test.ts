@@ -342,4 +342,70 @@ describe('administration pages', () => {
     expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;')
     expect(html).not.toContain(EVIL)
   })
+
+  it('renames a school and changes, disables and reopens a user through forms', async () => {
+    const renamed = await post(`/staff/admin/schools/${world.a.schoolId}/name`, {
+      csrf,
+      name: 'Nørreskolen',
+    })
+    expect(renamed.status).toBe(303)
+    const school = await (
+      await page(`/staff/admin/schools/${world.a.schoolId}?ok=school-renamed`, admin)
+    ).text()
+    expect(school).toContain('<h1 id="school-title">Nørreskolen</h1>')
+    expect(school).toContain('Skolen har fået nyt navn.')
+    const tooShort = await post(`/staff/admin/schools/${world.a.schoolId}/name`, {
+      csrf,
+      name: 'x',
+    })
+    expect(tooShort.status).toBe(400)
+    expect(await tooShort.text()).toContain('Navnet skal være 2–120 tegn.')
+
+    const analyst = await world.db.kysely
+      .selectFrom('staff_users')
+      .select('id')
+      .where('email', '=', world.emails.analystA)
+      .executeTakeFirstOrThrow()
+    const users = await (await page('/staff/admin/users', admin)).text()
+    expect(users).toContain(`action="/staff/admin/users/${analyst.id}/access"`)
+    const toSchool = await post(`/staff/admin/users/${analyst.id}`, {
+      csrf,
+      role: 'school',
+      schoolId: world.a.otherSchoolId,
+    })
+    expect(toSchool.status).toBe(303)
+    const disabled = await post(`/staff/admin/users/${analyst.id}/access`, {
+      csrf,
+      disabled: 'true',
+    })
+    expect(disabled.headers.get('location')).toBe('/staff/admin/users?ok=user-disabled')
+    const row = await world.db.kysely
+      .selectFrom('staff_users')
+      .select(['role', 'school_id', 'disabled'])
+      .where('id', '=', analyst.id)
+      .executeTakeFirstOrThrow()
+    expect(row).toEqual({ role: 'school', school_id: world.a.otherSchoolId, disabled: 1 })
+
+    const self = await world.db.kysely
+      .selectFrom('staff_users')
+      .select('id')
+      .where('email', '=', world.emails.adminA)
+      .executeTakeFirstOrThrow()
+    const refused = await post(`/staff/admin/users/${self.id}/access`, { csrf, disabled: 'true' })
+    expect(refused.status).toBe(409)
+    expect(await refused.text()).toContain('Du kan ikke spærre dig selv')
+    const wrongToken = await post(`/staff/admin/users/${analyst.id}/access`, {
+      csrf: 'forkert',
+      disabled: 'false',
+    })
+    expect(wrongToken.status).toBe(403)
+    expect(
+      (
+        await post(`/staff/admin/users/00000000-0000-4000-8000-000000000000`, {
+          csrf,
+          role: 'admin',
+        })
+      ).status,
+    ).toBe(404)
+  })
 })

@@ -89,6 +89,8 @@ export function SchoolPage(props: {
   csrf: string
   flash?: string | undefined
   form?: FormState | undefined
+  /** The rename form's state after a refused rename. */
+  renameForm?: FormState | undefined
   importErrors?: ClassListError[] | undefined
 }) {
   const base = `/staff/admin/schools/${props.school.id}`
@@ -212,6 +214,22 @@ export function SchoolPage(props: {
           </table>
         </div>
       ) : null}
+      <h2 id="rename-title">Omdøb skolen</h2>
+      <form method="post" action={`${base}/name`} aria-labelledby="rename-title">
+        <CsrfField token={props.csrf} />
+        <FormMessage state={props.renameForm} />
+        <Field
+          form="rename"
+          name="name"
+          label="Skolens navn"
+          hint="Resultater, klasser og koder følger med skolen."
+          state={props.renameForm}
+          value={props.school.name}
+          required
+          maxlength={120}
+        />
+        <button type="submit">Gem navnet</button>
+      </form>
     </section>
   )
 }

@@ -18,11 +18,52 @@ const roleNames: Record<StaffUser['role'], string> = {
   school: 'Skole',
 }
 
+/** Role and school of one user, and spærring (disabling) or reopening their access. */
+function UserChanges(props: { user: StaffUser; schools: School[]; csrf: string }) {
+  const { user } = props
+  const base = `/staff/admin/users/${user.id}`
+  return (
+    <details>
+      <summary>Ændr {user.displayName}</summary>
+      <form method="post" action={base}>
+        <CsrfField token={props.csrf} />
+        <SelectField
+          form={`user-${user.id}`}
+          name="role"
+          label="Rolle"
+          value={user.role}
+          options={(['admin', 'analyst', 'school'] as const).map((role) => ({
+            value: role,
+            label: roleNames[role],
+          }))}
+        />
+        <SelectField
+          form={`user-${user.id}`}
+          name="schoolId"
+          label="Skole (kun for rollen Skole)"
+          value={user.schoolId ?? ''}
+          options={[
+            { value: '', label: 'Ingen' },
+            ...props.schools.map((school) => ({ value: school.id, label: school.name })),
+          ]}
+        />
+        <button type="submit">Gem rolle og skole</button>
+      </form>
+      <form method="post" action={`${base}/access`}>
+        <CsrfField token={props.csrf} />
+        <input type="hidden" name="disabled" value={user.disabled ? 'false' : 'true'} />
+        <button type="submit">{user.disabled ? 'Genåbn adgangen' : 'Spær adgangen'}</button>
+      </form>
+    </details>
+  )
+}
+
 export function UsersPage(props: {
   users: StaffUser[]
   schools: School[]
   csrf: string
   flash?: string | undefined
+  error?: string | undefined
   form?: FormState | undefined
 }) {
   const schoolName = new Map(props.schools.map((school) => [school.id, school.name]))
@@ -30,7 +71,7 @@ export function UsersPage(props: {
     <section aria-labelledby="users-title">
       <AdminNav current="/staff/admin/users" />
       <h1 id="users-title">Brugere</h1>
-      <Flash ok={props.flash} />
+      <Flash ok={props.flash} error={props.error} />
       <table>
         <caption class="visually-hidden">Brugere i kommunen</caption>
         <thead>
@@ -40,6 +81,7 @@ export function UsersPage(props: {
             <th scope="col">Rolle</th>
             <th scope="col">Skole</th>
             <th scope="col">Status</th>
+            <th scope="col">Ændr</th>
           </tr>
         </thead>
         <tbody>
@@ -50,6 +92,9 @@ export function UsersPage(props: {
               <td>{roleNames[user.role]}</td>
               <td>{user.schoolId ? (schoolName.get(user.schoolId) ?? '–') : '–'}</td>
               <td>{user.disabled ? 'Spærret' : 'Aktiv'}</td>
+              <td>
+                <UserChanges user={user} schools={props.schools} csrf={props.csrf} />
+              </td>
             </tr>
           ))}
         </tbody>
