@@ -201,7 +201,9 @@ export async function aggregate(deps: AppDeps, staff: StaffPrincipal, query: Agg
     [query.measure],
     query.includeFlagged === 'true',
   )
-  const labels = await loadGroupLabels(deps.db, staff.municipalityId, rounds, newest, locale)
+  const labels = await loadGroupLabels(deps.db, staff.municipalityId, rounds, newest, locale, {
+    classes: query.by.includes('class'),
+  })
   const groupOf = (entries: [GroupDimension, string][]) =>
     Object.fromEntries(entries.map(([d, key]) => [d, { key, label: labels.label(d, key) }]))
   const row = (roundId: string, group: ReturnType<typeof groupOf>, figure: ReleasedFigure): Row =>

@@ -137,7 +137,9 @@ export async function profileChartOf(
       factors.map((f) => f.id),
       q.includeFlagged === 'true',
     ))
-  const labels = await loadGroupLabels(deps.db, staff.municipalityId, rounds, definition, q.lang)
+  const labels = await loadGroupLabels(deps.db, staff.municipalityId, rounds, definition, q.lang, {
+    classes: false,
+  })
   const groupLabel = selection.school
     ? labels.label('school', selection.school)
     : q.lang === 'da'

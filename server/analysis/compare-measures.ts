@@ -102,7 +102,9 @@ export async function compareWithReleases(
     measures,
     query.includeFlagged === 'true',
   )
-  const labels = await loadGroupLabels(deps.db, staff.municipalityId, rounds, definition, locale)
+  const labels = await loadGroupLabels(deps.db, staff.municipalityId, rounds, definition, locale, {
+    classes: false,
+  })
   const followUpOf = (m: string) => releases.get(round.id)!.get(m)!
   const baselineOf = (m: string) => releases.get((baseline ?? round).id)!.get(m)!
 

@@ -35,7 +35,16 @@ export async function concernGroups(
       q.includeFlagged === 'true',
     ),
   ])
-  const labels = await loadGroupLabels(deps.db, staff.municipalityId, [round!], definition, q.lang)
+  const labels = await loadGroupLabels(
+    deps.db,
+    staff.municipalityId,
+    [round!],
+    definition,
+    q.lang,
+    {
+      classes: false,
+    },
+  )
   const groups: ConcernGroup[] = []
   const toGroup = (label: string, figure: ReturnType<typeof released.figure>) => {
     if (!figure) return

@@ -56,12 +56,16 @@ export async function loadGroupLabels(
   rounds: readonly SurveyRound[],
   definition: QuestionnaireDefinition,
   locale: Locale,
+  options: { classes: boolean } = { classes: true },
 ): Promise<GroupLabels> {
   const schools = new Map(
     (await listSchools(db, { municipalityId })).map((s) => [s.id, s.name] as const),
   )
+  // Class names only when classes are shown: a national deployment has thousands.
   const classes = new Map(
-    (await listClasses(db, { municipalityId })).map((c) => [c.id, c.label] as const),
+    options.classes
+      ? (await listClasses(db, { municipalityId })).map((c) => [c.id, c.label] as const)
+      : [],
   )
   const genders = choiceLabels(
     definition.survey,

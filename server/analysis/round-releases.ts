@@ -6,7 +6,6 @@ import {
 } from '../../analysis/aggregation/group-summary.ts'
 import {
   releaseRound,
-  TABLE_DIMENSIONS,
   type ReleasedRound,
   type Selection,
 } from '../../analysis/aggregation/released-round.ts'
@@ -55,22 +54,55 @@ export interface RoundRelease {
 
 /**
  * Respondent counts of every group of one round (each cell added to its 8 margins once), so a
- * figure's count is one lookup instead of a pass over every cell.
+ * figure's count is one lookup instead of a pass over every cell. Groups are numbered (school,
+ * grade and gender as small integers, the margin after the last value) in a dense array: keys of
+ * joined id strings for a national round's cells took a fifth of a second.
  */
-function respondentCounts(cells: readonly RespondentCell[]) {
-  const byGroup = new Map<string, number>()
-  const byClass = new Map<string, number>()
-  for (const cell of cells) {
-    const values = [cell.schoolId, cell.grade, cell.gender]
-    for (let mask = 0; mask < 1 << values.length; mask++) {
-      const group = values.map((v, i) => (mask & (1 << i) ? '*' : v)).join('\u001f')
-      byGroup.set(group, (byGroup.get(group) ?? 0) + cell.respondents)
-    }
-    byClass.set(cell.classId, (byClass.get(cell.classId) ?? 0) + cell.respondents)
+function respondentCounts(
+  cells: readonly RespondentCell[],
+  counted: (cell: RespondentCell) => boolean,
+) {
+  const schools = new Map<string, number>()
+  const grades = new Map<string, number>()
+  const genders = new Map<string, number>()
+  const indexOf = (values: Map<string, number>, value: string) => {
+    let index = values.get(value)
+    if (index === undefined) values.set(value, (index = values.size))
+    return index
   }
+  const chosen = cells.filter(counted)
+  for (const cell of chosen) {
+    indexOf(schools, cell.schoolId)
+    indexOf(grades, cell.grade)
+    indexOf(genders, cell.gender)
+  }
+  // Radix per dimension: its values and the margin (index = number of values).
+  const [rs, rg, rx] = [schools.size + 1, grades.size + 1, genders.size + 1]
+  const byGroup = new Float64Array(rs * rg * rx)
+  const byClass = new Map<string, number>()
+  for (const cell of chosen) {
+    const s = schools.get(cell.schoolId)!
+    const g = grades.get(cell.grade)!
+    const x = genders.get(cell.gender)!
+    const n = cell.respondents
+    // The cell and its 7 margins: each of school and grade as itself or all, gender likewise.
+    for (let corner = 0; corner < 4; corner++) {
+      const row = ((corner & 1 ? rs - 1 : s) * rg + (corner & 2 ? rg - 1 : g)) * rx
+      byGroup[row + x] = (byGroup[row + x] as number) + n
+      byGroup[row + rx - 1] = (byGroup[row + rx - 1] as number) + n
+    }
+    byClass.set(cell.classId, (byClass.get(cell.classId) ?? 0) + n)
+  }
+  const coordinate = (values: Map<string, number>, value: string | undefined, all: number) =>
+    value === undefined ? all : values.get(value)
   return {
-    of: (selection: Selection) =>
-      byGroup.get(TABLE_DIMENSIONS.map((d) => selection[d] ?? '*').join('\u001f')) ?? 0,
+    of: (selection: Selection) => {
+      const s = coordinate(schools, selection.school, rs - 1)
+      const g = coordinate(grades, selection.grade, rg - 1)
+      const x = coordinate(genders, selection.gender, rx - 1)
+      if (s === undefined || g === undefined || x === undefined) return 0
+      return byGroup[(s * rg + g) * rx + x] ?? 0
+    },
     ofClass: (classId: string) => byClass.get(classId) ?? 0,
   }
 }
@@ -110,10 +142,12 @@ export async function releaseRounds(
   const result = new Map<string, Map<string, RoundRelease>>()
   for (const round of rounds) {
     const respondents = respondentCounts(
-      respondentCells.filter((c) => c.roundId === round.id && (includeFlagged || !c.flagged)),
+      respondentCells,
+      (c) => c.roundId === round.id && (includeFlagged || !c.flagged),
     )
     const flaggedRespondents = respondentCounts(
-      includeFlagged ? [] : respondentCells.filter((c) => c.roundId === round.id && c.flagged),
+      respondentCells,
+      (c) => !includeFlagged && c.roundId === round.id && c.flagged,
     )
     const byMeasure = new Map<string, RoundRelease>()
     for (const measure of measures) {
