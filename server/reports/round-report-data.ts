@@ -5,11 +5,12 @@ import { concernChart, type ConcernGroup } from '../../analysis/charts/concern-c
 import { profileChart } from '../../analysis/charts/profile-chart.ts'
 import { renderSvg } from '../../analysis/charts/render-svg.ts'
 import { responseRateChart } from '../../analysis/charts/response-rate-chart.ts'
+import { formatFigure } from '../../analysis/charts/chart-format.ts'
 import { measureCatalogue } from '../../analysis/measures/measure-catalogue.ts'
 import type { ReportChart, ReportRow, RoundReportData } from '../../web/reports/round-report.tsx'
 import { AggregateQuery, CompareQuery } from '../analysis/analysis-queries.ts'
 import { aggregate } from '../analysis/analysis.routes.ts'
-import { compareMeasures } from '../analysis/compare-measures.ts'
+import { compareWithReleases } from '../analysis/compare-measures.ts'
 import { loadGroupLabels, roundLabel, suppressionRule } from '../analysis/group-labels.ts'
 import {
   definitionOf,
@@ -53,19 +54,19 @@ function chartFigure(figure: ReleasedFigure | undefined): ChartFigure {
   }
 }
 
-const whole = new Intl.NumberFormat('da-DK', { maximumFractionDigits: 0 })
-const tenths = new Intl.NumberFormat('da-DK', {
-  minimumFractionDigits: 1,
-  maximumFractionDigits: 1,
-})
-
-/** Whole percent for a share, one decimal for a mean; null for a group not shown. */
-function formatted(figure: ReleasedFigure | undefined): { value: string | null; n: number | null } {
+/**
+ * Whole percent for a share, one decimal for a mean, in the report's language ("21 %" and "3,4"
+ * in Danish, "21%" and "3.4" in English); null for a group not shown.
+ */
+function formatted(
+  figure: ReleasedFigure | undefined,
+  lang: 'da' | 'en',
+): { value: string | null; n: number | null } {
   const summary = shownSummary(figure)
   if (!summary || summary.kind === 'insufficient') return { value: null, n: null }
   return summary.kind === 'proportion'
-    ? { value: `${whole.format(100 * summary.proportion)} %`, n: summary.n }
-    : { value: tenths.format(summary.mean), n: summary.n }
+    ? { value: formatFigure(summary.proportion, 'proportion', lang), n: summary.n }
+    : { value: formatFigure(summary.mean, 'mean', lang), n: summary.n }
 }
 
 const chartOf = async (bundle: ChartBundle): Promise<ReportChart> => ({
@@ -73,8 +74,12 @@ const chartOf = async (bundle: ChartBundle): Promise<ReportChart> => ({
   svg: await renderSvg(bundle.spec),
 })
 
-/** The comparison with the previous school year, or null when there is no such round. */
-async function previousYearComparison(
+/**
+ * What the report compares with: the previous school year; for a school without one, the rest
+ * of the municipality in the same round; else nothing (null). Comes with the release it made,
+ * which holds every measure the report shows for the rounds compared.
+ */
+async function reportComparison(
   deps: AppDeps,
   staff: StaffPrincipal,
   round: string,
@@ -82,15 +87,20 @@ async function previousYearComparison(
   lang: 'da' | 'en',
 ) {
   try {
-    return await compareMeasures(
+    return await compareWithReleases(
       deps,
       staff,
       CompareQuery.parse({ round, against: 'previous-year', school, lang }),
     )
   } catch (error) {
-    if (error instanceof AppError && error.status === 404) return null
-    throw error
+    if (!(error instanceof AppError && error.status === 404)) throw error
   }
+  if (!school) return null
+  return compareWithReleases(
+    deps,
+    staff,
+    CompareQuery.parse({ round, against: 'rest-of-municipality', school, lang }),
+  )
 }
 
 export type ReportParams = z.infer<typeof ReportQuery>
@@ -118,27 +128,33 @@ export async function loadRoundReport(
   const who5 = catalogue.filter((m) => m.group === 'who5')
   const measures = [...indicators, ...factors, ...who5]
 
-  const [compare, releases, labels, progress, who5Result, concern, municipality] =
-    await Promise.all([
-      previousYearComparison(deps, staff, round!.id, selection.school, lang),
-      // One load of every measure of the report, for both rounds.
-      releaseRounds(
-        deps,
-        staff.municipalityId,
-        rounds,
-        measures.map((m) => m.id),
-        false,
-      ),
-      loadGroupLabels(deps.db, staff.municipalityId, rounds, definition, lang),
-      roundProgress(deps.db, round!.id, selection.school),
-      aggregate(
-        deps,
-        staff,
-        AggregateQuery.parse({ measure: 'who5.index', rounds: round!.id, ...query }),
-      ),
-      releaseDistribution(deps, staff.municipalityId, round!, 'concern-level', false),
-      findMunicipality(deps.db, staff.municipalityId),
-    ])
+  const [compared, labels, progress, who5Result, concern, municipality] = await Promise.all([
+    reportComparison(deps, staff, round!.id, selection.school, lang),
+    loadGroupLabels(deps.db, staff.municipalityId, rounds, definition, lang),
+    roundProgress(deps.db, round!.id, selection.school),
+    aggregate(
+      deps,
+      staff,
+      AggregateQuery.parse({ measure: 'who5.index', rounds: round!.id, ...query }),
+    ),
+    releaseDistribution(deps, staff.municipalityId, round!, 'concern-level', false),
+    findMunicipality(deps.db, staff.municipalityId),
+  ])
+
+  const compare = compared?.comparison ?? null
+  // The comparison released every measure of the report for its rounds; the rounds it did not
+  // cover (the year before, when comparing with the rest of the municipality) are released here.
+  const released = compared?.releases
+  const releases =
+    released && rounds.every((r) => measures.every((m) => released.get(r.id)?.has(m.id)))
+      ? released
+      : await releaseRounds(
+          deps,
+          staff.municipalityId,
+          rounds,
+          measures.map((m) => m.id),
+          false,
+        )
 
   const ownLabel = selection.school
     ? labels.label('school', selection.school)
@@ -149,7 +165,7 @@ export async function loadRoundReport(
   const rowsOf = (list: typeof measures): ReportRow[] =>
     list.map((m) => ({
       label: m.label[lang],
-      ...formatted(releaseOf(round!.id, m.id).figure(selection)),
+      ...formatted(releaseOf(round!.id, m.id).figure(selection), lang),
       text: textOf(m.id),
     }))
 
@@ -166,6 +182,13 @@ export async function loadRoundReport(
           ? 'Der er ingen måling fra året før at sammenligne med.'
           : 'There is no earlier round to compare with.',
       ]
+  if (compare?.against === 'rest-of-municipality') {
+    keyMessages.unshift(
+      da
+        ? 'Der er ingen måling fra året før, så skolen sammenlignes med resten af kommunen i samme måling.'
+        : 'There is no round from the year before, so the school is compared with the rest of the municipality in the same round.',
+    )
+  }
 
   const schools = new Map<string, { name: string; completed: number; expected: number }>()
   for (const p of progress) {

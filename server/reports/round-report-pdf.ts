@@ -1,4 +1,4 @@
-import { REPORT_WORDS } from '../../web/reports/report-words.ts'
+import { REPORT_WORDS, responseRateText } from '../../web/reports/report-words.ts'
 import PDFDocument from 'pdfkit'
 import SVGtoPDF from 'svg-to-pdfkit'
 import type {
@@ -10,9 +10,6 @@ import type {
 import { pdfSafeText } from './pdf-safe-text.ts'
 
 const WORDS = REPORT_WORDS
-
-const rate = (completed: number, expected: number, lang: ReportLocale) =>
-  expected > 0 ? `${Math.round((100 * completed) / expected)} %` : WORDS[lang].noExpected
 
 // A4 in points with 18 mm margins, as the HTML report's @page rule.
 const MARGIN = 51
@@ -223,13 +220,13 @@ export async function roundReportPdf(data: RoundReportData, createdAt: Date): Pr
         { text: s.name },
         { text: String(s.completed) },
         { text: String(s.expected) },
-        { text: rate(s.completed, s.expected, data.lang) },
+        { text: responseRateText(s.completed, s.expected, data.lang) },
       ]),
       [
         { text: w.total },
         { text: String(rr.completed) },
         { text: String(rr.expected) },
-        { text: rate(rr.completed, rr.expected, data.lang) },
+        { text: responseRateText(rr.completed, rr.expected, data.lang) },
       ],
     ],
   )
@@ -253,7 +250,7 @@ export async function roundReportPdf(data: RoundReportData, createdAt: Date): Pr
   out.heading(w.method)
   out.bullets([
     w.versions(m.questionnaireVersion, m.scoringSpecVersion),
-    `${w.responseRate}: ${rr.completed}/${rr.expected} (${rate(rr.completed, rr.expected, data.lang)})`,
+    `${w.responseRate}: ${rr.completed}/${rr.expected} (${responseRateText(rr.completed, rr.expected, data.lang)})`,
     w.excluded(m.excludedAsInvalid),
     w.k(m.k),
     m.suppressionRule,

@@ -1,3 +1,5 @@
+import { formatFigure } from '../../analysis/charts/chart-format.ts'
+
 /** The fixed words of the round report, shared by the HTML page and the PDF. */
 export const REPORT_WORDS = {
   da: {
@@ -51,3 +53,12 @@ export const REPORT_WORDS = {
     page: (i: number, n: number) => `Page ${i} of ${n}`,
   },
 } as const
+
+/**
+ * A response rate (completed of expected) as whole percent in the report's language, or the
+ * words for a group without an expected count. The HTML and the PDF report both write it so.
+ */
+export const responseRateText = (completed: number, expected: number, lang: 'da' | 'en') =>
+  expected > 0
+    ? formatFigure(completed / expected, 'proportion', lang)
+    : REPORT_WORDS[lang].noExpected

@@ -1,4 +1,4 @@
-import { REPORT_WORDS } from './report-words.ts'
+import { REPORT_WORDS, responseRateText } from './report-words.ts'
 import { raw } from 'hono/html'
 import type { Child } from 'hono/jsx'
 
@@ -49,10 +49,6 @@ export interface RoundReportData {
 }
 
 const WORDS = REPORT_WORDS
-
-/** A share of completed against expected as whole percent, or the words for no expected count. */
-const rate = (completed: number, expected: number, lang: ReportLocale) =>
-  expected > 0 ? `${Math.round((100 * completed) / expected)} %` : WORDS[lang].noExpected
 
 const REPORT_CSS = `
 @page { size: A4; margin: 18mm }
@@ -116,14 +112,14 @@ export function ResponseRate(props: { data: RoundReportData['responseRate']; lan
               <td>{s.name}</td>
               <td class="number">{s.completed}</td>
               <td class="number">{s.expected}</td>
-              <td class="number">{rate(s.completed, s.expected, props.lang)}</td>
+              <td class="number">{responseRateText(s.completed, s.expected, props.lang)}</td>
             </tr>
           ))}
           <tr>
             <th>{w.total}</th>
             <td class="number">{data.completed}</td>
             <td class="number">{data.expected}</td>
-            <td class="number">{rate(data.completed, data.expected, props.lang)}</td>
+            <td class="number">{responseRateText(data.completed, data.expected, props.lang)}</td>
           </tr>
         </tbody>
       </table>
@@ -175,7 +171,7 @@ export function MethodNotes(props: {
         <li>{w.versions(method.questionnaireVersion, method.scoringSpecVersion)}</li>
         <li>
           {w.rate}: {responseRate.completed}/{responseRate.expected} (
-          {rate(responseRate.completed, responseRate.expected, props.lang)})
+          {responseRateText(responseRate.completed, responseRate.expected, props.lang)})
         </li>
         <li>{w.excluded(method.excludedAsInvalid)}</li>
         <li>{w.k(method.k)}</li>

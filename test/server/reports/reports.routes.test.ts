@@ -49,6 +49,31 @@ describe('the print-ready round report on the demo municipality', () => {
     expect(response.body).toContain('Der er ingen måling fra året før at sammenligne med.')
   })
 
+  it('compares a school with the rest of the municipality when there is no year before', async () => {
+    const first = facts.rounds.find((r) => r.state !== 'draft')!.id
+    const school = facts.schoolId(IMPROVING_SCHOOL)
+    const response = await report(`round/${first}`, { school })
+    expect(response.status).toBe(200)
+    const html = response.body as string
+    expect(html).toContain('skolen sammenlignes med resten af kommunen i samme måling')
+    expect(html).not.toContain('Der er ingen måling fra året før at sammenligne med.')
+    // Each measure's line says how the school differs from the others, in words.
+    expect(html).toMatch(/(reel forskel|inden for normal variation)/)
+  })
+
+  it('writes numbers the English way in an English report', async () => {
+    const response = await report(`round/${lastClosed()}`, { lang: 'en' })
+    expect(response.status).toBe(200)
+    const html = response.body as string
+    expect(html.startsWith('<!doctype html><html lang="en">')).toBe(true)
+    expect(html).toMatch(/<td class="number">\d+%<\/td>/)
+    expect(html).not.toMatch(/<td class="number">\d+ %<\/td>/)
+    expect(html).toMatch(/<td class="number">\d+\.\d<\/td>/)
+    const danish = (await report(`round/${lastClosed()}`, {})).body as string
+    expect(danish).toMatch(/<td class="number">\d+\s%<\/td>/)
+    expect(danish).toMatch(/<td class="number">\d+,\d<\/td>/)
+  })
+
   it('shows no figure for a suppressed group when k is large', async () => {
     const school = facts.schoolId(IMPROVING_SCHOOL)
     const response = await report(`round/${lastClosed()}`, { school }, { k: 150 })
