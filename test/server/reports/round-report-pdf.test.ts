@@ -1,4 +1,3 @@
-import { inflateSync } from 'node:zlib'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createApp, type App } from '../../../server/app.ts'
 import { fixedClock } from '../../../server/clock.ts'
@@ -7,39 +6,7 @@ import { DEMO_SCHOOL_NAMES, IMPROVING_SCHOOL } from '../../../server/demo/demo-d
 import { DEMO_MUNICIPALITY, DEMO_USERS, seedDemo } from '../../../server/demo/demo-seed.ts'
 import { freshSqliteDb, TEST_NOW } from '../../support/databases.ts'
 import { demoFacts } from '../../support/demo-api.ts'
-
-/**
- * The page content of a PDF: pdfkit compresses it with Flate (which we keep, for file size), so
- * each stream is inflated; streams that are not Flate are kept as they are.
- */
-function pdfContent(pdf: Buffer): string {
-  const raw = pdf.toString('latin1')
-  return [...raw.matchAll(/>>\s*stream\r?\n/g)]
-    .map((match) => {
-      const start = match.index + match[0].length
-      const bytes = pdf.subarray(start, raw.indexOf('\nendstream', start))
-      try {
-        return inflateSync(bytes).toString('latin1')
-      } catch {
-        return bytes.toString('latin1')
-      }
-    })
-    .join('\n')
-}
-
-/**
- * The text a PDF shows, for the checks: the hex strings of each TJ text operator, decoded as
- * Windows-1252 (the encoding of the standard fonts), one line per TJ.
- */
-function pdfText(pdf: Buffer): string {
-  const decoder = new TextDecoder('windows-1252')
-  return [...pdfContent(pdf).matchAll(/\[([^\]]*)\] TJ/g)]
-    .map(([, array]) => {
-      const hex = [...array!.matchAll(/<([0-9a-fA-F]*)>/g)].map(([, h]) => h).join('')
-      return decoder.decode(Buffer.from(hex, 'hex'))
-    })
-    .join('\n')
-}
+import { pdfContent, pdfText } from '../../support/pdf-text.ts'
 
 describe('the round report as PDF', { timeout: 120_000 }, () => {
   let db: Db

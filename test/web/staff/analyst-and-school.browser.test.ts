@@ -7,6 +7,7 @@ import { DEMO_USERS } from '../../../server/demo/demo-seed.ts'
 import { chromiumAvailable } from '../../support/browser.ts'
 import { startDemoBrowser, screenshot, type DemoBrowser } from '../../support/demo-browser.ts'
 import type { Row } from '../../support/demo-api.ts'
+import { pdfText } from '../../support/pdf-text.ts'
 
 const available = chromiumAvailable()
 const MEASURE = 'indicator.alcohol-ever'
@@ -89,6 +90,27 @@ describe.skipIf(!available)('an analyst and a school user in a real browser', ()
       expect(record!['Andel %']).toBe(percent(row.figure!.proportion!))
     }
     expect(records).toHaveLength(body.totals.length + schools.length)
+    await context.close()
+  }, 180_000)
+
+  it('downloads the round report as a PDF from the round list, with pages and its headings', async () => {
+    const analyst = DEMO_USERS.find((u) => u.role === 'analyst')!
+    const { context, page } = await signIn(analyst, '/staff')
+    const link = page.getByRole('link', { name: 'Rapport som PDF' }).first()
+    const [download] = await Promise.all([
+      page.waitForEvent('download', { timeout: 60_000 }),
+      link.click(),
+    ])
+    expect(download.suggestedFilename()).toMatch(/\.pdf$/)
+    const bytes = readFileSync(await download.path())
+    expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-')
+    const pages = bytes.toString('latin1').match(/\/Type \/Page\b(?!s)/g)?.length ?? 0
+    expect(pages).toBeGreaterThanOrEqual(2)
+    const lines = pdfText(bytes).split('\n')
+    for (const heading of ['Hovedbudskaber', 'Svarprocent', 'Indikatorer', 'Metode']) {
+      expect(lines).toContain(heading)
+    }
+    expect(lines).toContain(`Side ${pages} af ${pages}`)
     await context.close()
   }, 180_000)
 
