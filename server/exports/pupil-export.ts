@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely'
 import { measureCatalogue } from '../../analysis/measures/measure-catalogue.ts'
-import { listQuestions } from '../../survey-definitions/definition-check.ts'
 import type { QuestionnaireDefinition } from '../definitions/definitions.repository.ts'
+import { questionnaireItems } from '../definitions/questionnaire-items.ts'
 import type { Database } from '../db/schema.ts'
 import type { SurveyRound } from '../rounds/rounds.repository.ts'
 import { pseudonym } from './pseudonym.ts'
@@ -33,52 +33,6 @@ export interface Codebook {
 }
 
 type Json = Record<string, unknown>
-
-/** A SurveyJS text: a plain string or a { default, en, … } object; the Danish default. */
-const danish = (text: unknown): string =>
-  typeof text === 'string'
-    ? text
-    : typeof text === 'object' && text !== null
-      ? String((text as Json).default ?? '')
-      : ''
-
-/** Every element of a SurveyJS JSON by name, descending into panels. */
-function elementsByName(survey: Json): Map<string, Json> {
-  const byName = new Map<string, Json>()
-  const visit = (elements: unknown) => {
-    if (!Array.isArray(elements)) return
-    for (const element of elements as Json[]) {
-      if (typeof element.name === 'string') byName.set(element.name, element)
-      visit(element.elements ?? element.templateElements)
-    }
-  }
-  for (const page of (survey.pages as Json[] | undefined) ?? []) visit(page.elements)
-  return byName
-}
-
-/** The items of a questionnaire in page order with their wording and value labels. */
-function itemsOf(definition: QuestionnaireDefinition) {
-  const elements = elementsByName(definition.survey)
-  // Only items with fixed answer values: free text could name a pupil and never leaves the server.
-  return listQuestions(definition.survey)
-    .filter((q) => q.values.length > 0)
-    .map((q) => {
-      const element = elements.get(q.name) ?? {}
-      const choices = Array.isArray(element.choices) ? (element.choices as unknown[]) : []
-      const labels = new Map<number, string>()
-      for (const choice of choices) {
-        if (typeof choice === 'object' && choice !== null) {
-          const { value, text } = choice as Json
-          if (typeof value === 'number') labels.set(value, danish(text) || String(value))
-        }
-      }
-      return {
-        name: q.name,
-        wording: danish(element.title) || q.name,
-        values: q.values.map((v) => ({ value: v, label: labels.get(v) ?? String(v) })),
-      }
-    })
-}
 
 const COLUMN_TEXTS: Array<[string, string, string]> = [
   [
@@ -203,7 +157,7 @@ export async function pupilExport(
   options: PupilExportOptions,
 ): Promise<PupilTable> {
   const { responses, scoresOf } = await loadResponses(db, round.id)
-  const items = itemsOf(definition)
+  const items = questionnaireItems(definition)
   const genderItem = definition.scoringSpec.background.genderItem
   const genderLabels = new Map(
     items.find((i) => i.name === genderItem)?.values.map((v) => [v.value, v.label] as const) ?? [],
@@ -290,7 +244,7 @@ export function pupilCodebook(
       values: '',
       definition,
     })),
-    ...itemsOf(definition).map((item) => ({
+    ...questionnaireItems(definition).map((item) => ({
       variable: item.name,
       kind: 'item' as const,
       text: item.wording,

@@ -21,6 +21,7 @@ import { AggregateQuery, CompareQuery } from '../analysis/analysis-queries.ts'
 import { aggregate, resultRow } from '../analysis/analysis.routes.ts'
 import { chartsRoutes, profileChartOf } from '../analysis/charts.routes.ts'
 import { compareWithReleases } from '../analysis/compare-measures.ts'
+import { answerDistributions } from '../analysis/answer-distribution.ts'
 import { concernGroups } from '../analysis/concern-groups.ts'
 import { choiceLabels, roundLabel, suppressionRule } from '../analysis/group-labels.ts'
 import { definitionOf, previousYearRound, withoutSchool } from '../analysis/result-rounds.ts'
@@ -288,14 +289,31 @@ export function resultsPagesRoutes(deps: AppDeps, frame: Frame) {
           staff,
           AggregateQuery.parse({ measure: measure.id, by, rounds, school, ...groupFilters }),
         )
-      const [trend, schools, byGrade, byGender, trendText, schoolsText] = await Promise.all([
-        read('round', undefined, selection.school),
-        read('school', round.id, undefined),
-        read('grade', round.id, selection.school),
-        read('gender', round.id, selection.school),
-        chartText(c, trendUrl),
-        chartText(c, schoolsUrl),
-      ])
+      const [trend, schools, byGrade, byGender, trendText, schoolsText, definition] =
+        await Promise.all([
+          read('round', undefined, selection.school),
+          read('school', round.id, undefined),
+          read('grade', round.id, selection.school),
+          read('gender', round.id, selection.school),
+          chartText(c, trendUrl),
+          chartText(c, schoolsUrl),
+          definitionOf(deps, round),
+        ])
+      // The answers behind the figure, only for a group whose figure is shown.
+      const answers =
+        byGrade.totals[0]?.status === 'shown'
+          ? await answerDistributions(deps, round.id, definition, measure.items, selection)
+          : null
+      const schoolName = choices.schools.find((s) => s.id === selection.school)?.name
+      const genderName = choices.genders.find((g) => g.value === selection.gender)?.label
+      const groupLabel = [
+        'eleverne',
+        genderName ? `(${genderName})` : '',
+        selection.grade ? `i ${selection.grade}. klasse` : '',
+        schoolName ? `på ${schoolName}` : 'i kommunen',
+      ]
+        .filter(Boolean)
+        .join(' ')
       return render(
         c,
         staff,
@@ -313,6 +331,8 @@ export function resultsPagesRoutes(deps: AppDeps, frame: Frame) {
           schools={{ chartUrl: schoolsUrl, text: schoolsText, rows: schools.groups }}
           byGrade={byGrade.groups}
           byGender={byGender.groups}
+          answers={answers}
+          groupLabel={groupLabel}
           exportUrl={`/api/exports/aggregate${filterQuery(groupFilters, {
             measure: measure.id,
             by: 'school',

@@ -1,3 +1,5 @@
+import type { ItemDistribution } from '../../server/analysis/answer-distribution.ts'
+import { AnswerDistributions } from './answer-distribution.tsx'
 import { ChartFigure, type ChartText } from './chart-figure.tsx'
 import { FigureTable } from './figure-table.tsx'
 import { FilterForm, filterQuery, type FilterChoices, type Filters } from './filter-form.tsx'
@@ -16,6 +18,10 @@ export interface MeasurePageProps {
   schools: { chartUrl: string; text: ChartText | undefined; rows: ResultRow[] }
   byGrade: ResultRow[]
   byGender: ResultRow[]
+  /** The questions behind the measure and the chosen group's answers; null when it is hidden. */
+  answers: ItemDistribution[] | null
+  /** The chosen group in words, e.g. "eleverne i 8. klasse på Havneskolen". */
+  groupLabel: string
   /** The aggregate export of this view without its format, e.g. `/api/exports/aggregate?…`. */
   exportUrl: string
 }
@@ -79,6 +85,10 @@ export function MeasurePage(props: MeasurePageProps) {
           scale={scale}
         />
         <FigureTable caption="Pr. køn" dimension="gender" rows={props.byGender} scale={scale} />
+      </section>
+      <section aria-labelledby="answers-title">
+        <h2 id="answers-title">Spørgsmålene bag og svarene, {props.roundLabel}</h2>
+        <AnswerDistributions items={props.answers} group={props.groupLabel} />
       </section>
       <section aria-labelledby="exports-title">
         <h2 id="exports-title">Hent tallene</h2>

@@ -160,6 +160,30 @@ describe('the overview and measure pages on the demo municipality', () => {
     expect(html).toContain('<caption>Pr. klassetrin</caption>')
     expect(html).toContain('<caption>Pr. køn</caption>')
     expect(html).toMatch(/<th scope="row">9\. klasse<\/th><td><span class="figure">\d+ %<\/span>/)
+
+    // The question behind it, and how 9th-graders answered, as shares adding up to 100 %.
+    expect(html).toContain('Spørgsmålene bag og svarene')
+    const table = html.match(/<table class="figures answers">.*?<\/table>/s)![0]
+    expect(table).toContain(`(${indicator.item})`)
+    expect(table).toContain('Andel af eleverne i 9. klasse i kommunen')
+    const shares = [...table.matchAll(/<th scope="row">[^<]+<\/th><td>(\d+) %<\/td>/g)].map((m) =>
+      Number(m[1]),
+    )
+    expect(shares.length).toBeGreaterThan(1)
+    expect(Math.abs(shares.reduce((a, b) => a + b, 0) - 100)).toBeLessThanOrEqual(shares.length)
+    const answered = await db.kysely
+      .selectFrom('responses as r')
+      .innerJoin('classes as cl', 'cl.id', 'r.class_id')
+      .select('r.answers_json')
+      .where('r.round_id', '=', newest)
+      .where('r.state', '=', 'complete')
+      .where('r.flagged', '=', 0)
+      .where('cl.grade', '=', 9)
+      .execute()
+    const n = answered.filter(
+      (r) => JSON.parse(r.answers_json)[indicator.item] !== undefined,
+    ).length
+    expect(table).toContain(`<th scope="row">Besvarelser</th><td>${n}</td>`)
   })
 
   it('shows a school named like a script as text', async () => {
