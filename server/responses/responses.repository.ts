@@ -2,7 +2,11 @@ import type { Kysely } from 'kysely'
 import type { Database, ResponseState } from '../db/schema.ts'
 import { isUniqueViolation } from '../db/unique-violation.ts'
 import { canonicalJson } from '../definitions/definition-files.ts'
-import { storeScores, type ScoringContext } from '../scoring/response-scores.repository.ts'
+import {
+  scoredResponse,
+  storeScores,
+  type ScoringContext,
+} from '../scoring/response-scores.repository.ts'
 
 export interface ResponseToSave {
   id: string
@@ -49,6 +53,10 @@ export async function saveResponse(
           .executeTakeFirst()
         if (existing === undefined) {
           const complete = input.state === 'complete'
+          // Completed in its first request: scored before the insert, so the response row is
+          // written once with its cell and flags, and its scores need no earlier ones removed.
+          const scored =
+            complete && scoring ? scoredResponse(input.id, input.answers, null, scoring) : undefined
           await trx
             .insertInto('responses')
             .values({
@@ -67,9 +75,12 @@ export async function saveResponse(
               completion_seconds: null,
               quality_flags_json: '[]',
               updated_at: now.toISOString(),
+              ...scored?.columns,
             })
             .execute()
-          if (complete && scoring) await storeScores(trx, input.id, input.answers, null, scoring)
+          if (scored && scored.rows.length > 0) {
+            await trx.insertInto('response_scores').values(scored.rows).execute()
+          }
           return { kind: 'created', state: input.state }
         }
         if (existing.round_id !== input.roundId || existing.class_id !== input.classId) {

@@ -162,6 +162,45 @@ describe('pupil API', () => {
       expect(await stored(id)).toEqual([done])
     })
 
+    it('scores a response completed in its first request exactly like one completed from a draft', async () => {
+      const answers = validAnswers(3)
+      const direct = randomUUID()
+      const viaDraft = randomUUID()
+      expect((await put(direct, { code, answers, state: 'complete', locale: 'da' })).status).toBe(
+        201,
+      )
+      expect(
+        (await put(viaDraft, { code, answers: {}, state: 'draft', locale: 'da' })).status,
+      ).toBe(201)
+      // A realistic time to answer, so the speed rule flags neither.
+      world.clock.advance(20 * 60_000)
+      expect((await put(viaDraft, { code, answers, state: 'complete', locale: 'da' })).status).toBe(
+        200,
+      )
+      const scoresOf = async (id: string) =>
+        (
+          await world.db.kysely
+            .selectFrom('response_scores')
+            .select(['measure', 'value', 'spec_version'])
+            .where('response_id', '=', id)
+            .orderBy('measure')
+            .execute()
+        ).map((r) => [r.measure, r.value, r.spec_version])
+      const cellOf = async (id: string) =>
+        world.db.kysely
+          .selectFrom('responses')
+          .select(['gender', 'flagged', 'quality_flags_json'])
+          .where('id', '=', id)
+          .executeTakeFirstOrThrow()
+      const scores = await scoresOf(direct)
+      expect(scores.length).toBeGreaterThan(50)
+      expect(scores).toEqual(await scoresOf(viaDraft))
+      const cell = await cellOf(direct)
+      expect(cell.gender).toBe(answers.bg_gender)
+      expect(cell.flagged).toBe(JSON.parse(cell.quality_flags_json).length > 0 ? 1 : 0)
+      expect(await cellOf(viaDraft)).toEqual(cell)
+    })
+
     it('never duplicates a response sent several times at once', async () => {
       const id = randomUUID()
       const body = { code, answers: validAnswers(2), state: 'complete', locale: 'da' }
