@@ -1,3 +1,4 @@
+import type { Released } from '../../analysis/suppression/suppress-breakdown.ts'
 import type { ConcernGroup } from '../../analysis/charts/concern-chart.ts'
 import type { AppDeps, StaffPrincipal } from '../app-env.ts'
 import { LABEL_ORDER, loadGroupLabels, type Locale } from './group-labels.ts'
@@ -11,6 +12,20 @@ export interface ConcernQuery {
   grade?: string | undefined
   includeFlagged?: string | undefined
   lang: Locale
+}
+
+/**
+ * A group's released concern-level counts as the chart's shares of levels 1–4, or suppressed;
+ * undefined for a group nobody is in.
+ */
+export function concernGroupOf(
+  label: string,
+  figure: Released<Record<string, number>> | undefined,
+): ConcernGroup | undefined {
+  if (!figure) return undefined
+  if (figure.kind === 'suppressed') return { label, suppressed: true }
+  const shares = [1, 2, 3, 4].map((level) => (figure.value[String(level)] ?? 0) / figure.n)
+  return { label, n: figure.n, shares: shares as [number, number, number, number] }
 }
 
 /**
@@ -46,13 +61,9 @@ export async function concernGroups(
     },
   )
   const groups: ConcernGroup[] = []
-  const toGroup = (label: string, figure: ReturnType<typeof released.figure>) => {
-    if (!figure) return
-    if (figure.kind === 'suppressed') groups.push({ label, suppressed: true })
-    else {
-      const shares = [1, 2, 3, 4].map((level) => (figure.value[String(level)] ?? 0) / figure.n)
-      groups.push({ label, n: figure.n, shares: shares as [number, number, number, number] })
-    }
+  const toGroup = (label: string, figure: Released<Record<string, number>> | undefined) => {
+    const group = concernGroupOf(label, figure)
+    if (group) groups.push(group)
   }
   const keys = released.values(q.by, selection).map((key) => ({
     key,

@@ -11,6 +11,7 @@ import type { ReportChart, ReportRow, RoundReportData } from '../../web/reports/
 import { AggregateQuery, CompareQuery } from '../analysis/analysis-queries.ts'
 import { aggregate } from '../analysis/analysis.routes.ts'
 import { compareWithReleases } from '../analysis/compare-measures.ts'
+import { concernGroupOf } from '../analysis/concern-groups.ts'
 import { loadGroupLabels, roundLabel, suppressionRule } from '../analysis/group-labels.ts'
 import {
   definitionOf,
@@ -231,16 +232,8 @@ export async function loadRoundReport(
 
   const concernGroups: ConcernGroup[] = []
   const toGroup = (label: string, figure: ReturnType<typeof concern.figure>) => {
-    if (!figure) return
-    if (figure.kind === 'suppressed') concernGroups.push({ label, suppressed: true })
-    else {
-      const shares = [1, 2, 3, 4].map((level) => (figure.value[String(level)] ?? 0) / figure.n)
-      concernGroups.push({
-        label,
-        n: figure.n,
-        shares: shares as [number, number, number, number],
-      })
-    }
+    const group = concernGroupOf(label, figure)
+    if (group) concernGroups.push(group)
   }
   if (!selection.school) {
     for (const key of concern.values('school', selection)) {

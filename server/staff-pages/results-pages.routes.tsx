@@ -31,7 +31,7 @@ import { sessionStaff } from '../auth/auth.middleware.ts'
 import { AppError } from '../errors.ts'
 import { roundProgress } from '../responses/responses.repository.ts'
 import { roundOf } from '../rounds/round-access.ts'
-import { listRounds } from '../rounds/rounds.repository.ts'
+import { listRounds, type SurveyRound } from '../rounds/rounds.repository.ts'
 import { schoolScope } from '../scope.ts'
 import { listSchools } from '../schools/schools.repository.ts'
 
@@ -168,6 +168,16 @@ export function resultsPagesRoutes(deps: AppDeps, frame: Frame) {
     }
   }
 
+  /** One round's release of some measures, for a page with no comparison to take it from. */
+  const releaseOwn = (staff: StaffPrincipal, round: SurveyRound, measures: Array<{ id: string }>) =>
+    releaseRounds(
+      deps,
+      staff.municipalityId,
+      [round],
+      measures.map((m) => m.id),
+      false,
+    )
+
   app.get(
     '/overview',
     page(async (c, staff) => {
@@ -205,15 +215,7 @@ export function resultsPagesRoutes(deps: AppDeps, frame: Frame) {
         }),
       ])
       const comparison = compared?.comparison
-      const releases =
-        compared?.releases ??
-        (await releaseRounds(
-          deps,
-          staff.municipalityId,
-          [round],
-          keyMeasures.map((m) => m.id),
-          false,
-        ))
+      const releases = compared?.releases ?? (await releaseOwn(staff, round, keyMeasures))
       const valueOf = (id: string) => {
         const figure = releases.get(round.id)!.get(id)!.figure(selection)
         return releasedRow(round.id, figure)
@@ -369,15 +371,7 @@ export function resultsPagesRoutes(deps: AppDeps, frame: Frame) {
             )
           : undefined
       const changes = compared?.comparison
-      const releases =
-        compared?.releases ??
-        (await releaseRounds(
-          deps,
-          staff.municipalityId,
-          [round],
-          factors.map((f) => f.id),
-          false,
-        ))
+      const releases = compared?.releases ?? (await releaseOwn(staff, round, factors))
       const chart = await profileChartOf(
         deps,
         staff,
