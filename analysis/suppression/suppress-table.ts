@@ -91,7 +91,8 @@ export function suppressTable<T>(
   // The line along dimension i whose margin is cell m, by i and m.
   const lineByMargin = dimensions.map(() => new Map<number, number>())
   const leafIds = new Array<number>(1 << d)
-  for (const [l, leaf] of leaves.entries()) {
+  for (let l = 0; l < leaves.length; l++) {
+    const leaf = leaves[l] as TableLeaf<T>
     const coordinates = leafIndices[l] as number[]
     for (let mask = 0; mask < 1 << d; mask++) {
       let id = 0
@@ -142,16 +143,15 @@ export function suppressTable<T>(
     order.forEach((v, r) => (rank[v] = r))
     return rank
   })
-  const byCoordinates = Array.from({ length: cellCount }, (_, c) => c).sort((a, b) => {
+  // A cell's place in that order: its coordinates' ranks as digits, the first dimension first.
+  const order = new Float64Array(cellCount)
+  for (let c = 0; c < cellCount; c++) {
+    let place = 0
     for (let i = 0; i < d; i++) {
-      const r = rankOf[i]!
-      const diff = r[coordinate(a, i)]! - r[coordinate(b, i)]!
-      if (diff !== 0) return diff
+      place = place * (valuesOf[i] as string[]).length + rankOf[i]![coordinate(c, i)]!
     }
-    return 0
-  })
-  const order = new Int32Array(cellCount)
-  byCoordinates.forEach((cell, position) => (order[cell] = position))
+    order[c] = place
+  }
   // Margins were stored by id; lines hold cell numbers from here on.
   for (let l = 0; l < lineTotal.length; l++) lineTotal[l] = cellOf.get(lineTotal[l]!) as number
   for (const members of lineMembers) {

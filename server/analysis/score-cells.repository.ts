@@ -188,16 +188,31 @@ export async function sumScoresByCell(
     keep ? cellSumRows(db, query, keep) : groupCellSums(db, query),
     classPlaces(db, query.municipalityId),
   ])
-  return rows.map((row) => ({
-    ...coordinatesOf(row, places),
-    measure: row.measure,
-    sums: {
-      n: Number(row.n),
-      sum: Number(row.sum ?? 0),
-      sumOfSquares: Number(row.sum_of_squares ?? 0),
-    },
-  }))
+  // Built field by field, not spread: a closed municipality's report maps some 70,000 cells.
+  return rows.map((row): ScoreCell => {
+    const place = places.get(row.class_id)
+    if (!place) throw new Error(`class ${row.class_id} of a response has no school`)
+    return {
+      roundId: row.round_id,
+      municipalityId: place.municipalityId,
+      schoolId: place.schoolId,
+      classId: row.class_id,
+      grade: place.grade,
+      gender: genderKey(row.gender),
+      flagged: Number(row.flagged) === 1,
+      measure: row.measure,
+      sums: {
+        n: Number(row.n),
+        sum: Number(row.sum ?? 0),
+        sumOfSquares: Number(row.sum_of_squares ?? 0),
+      },
+    }
+  })
 }
+
+/** The gender answer as a key: numbers as written, none as 'unknown'. */
+const genderKey = (value: unknown): string =>
+  typeof value === 'number' ? String(value) : key(value)
 
 /** Keep and read closed rounds' sums (see round-cell-sums.repository.ts). */
 export interface KeepClosedRounds {
