@@ -20,6 +20,29 @@ const escapeAttribute = (text: string): string =>
  * // → '<svg role="img" aria-label="Søjlediagram over svarprocent…" xmlns="http://www.w3.org/2000/svg" …'
  */
 export async function renderSvg(spec: TopLevelSpec): Promise<string> {
+  const key = JSON.stringify(spec)
+  const known = rendered.get(key)
+  if (known !== undefined) {
+    // Most recently used last: the oldest entry is the first to go.
+    rendered.delete(key)
+    rendered.set(key, known)
+    return known
+  }
+  const svg = await renderFresh(spec)
+  rendered.set(key, svg)
+  if (rendered.size > RENDERED_KEPT) rendered.delete(rendered.keys().next().value as string)
+  return svg
+}
+
+/**
+ * SVGs already rendered, by their spec: a spec carries all its data, so the same spec always
+ * draws the same SVG. A report of a closed round is printed and downloaded again and again, and
+ * rendering took half its time. A bounded memo in each process; nothing is lost with it.
+ */
+const rendered = new Map<string, string>()
+const RENDERED_KEPT = 200
+
+async function renderFresh(spec: TopLevelSpec): Promise<string> {
   const view = new View(parse(compile(spec).spec), { renderer: 'none' })
   try {
     const svg = await view.toSVG()

@@ -30,4 +30,12 @@ describe('renderSvg', () => {
     const svg = await renderSvg({ ...spec, description: undefined })
     expect(svg.startsWith('<svg xmlns=')).toBe(true)
   })
+
+  it('draws the same spec the same way again, and a changed spec anew', async () => {
+    const first = await renderSvg(spec)
+    expect(await renderSvg(structuredClone(spec))).toBe(first)
+    const changed = await renderSvg({ ...spec, data: { values: [{ label: '7.A', value: 7 }] } })
+    expect(changed).not.toBe(first)
+    expect(changed.startsWith('<svg role="img"')).toBe(true)
+  })
 })
