@@ -50,7 +50,8 @@ export async function answerDistributions(
       .where('r.round_id', '=', roundId)
       .where('r.state', '=', 'complete')
       .where('r.flagged', '=', 0)
-      .groupBy(answer)
+      // By position: PostgreSQL would not see two parameters of the same item as one expression.
+      .groupBy(sql`1`)
     if (selection.school) query = query.where('r.school_id', '=', selection.school)
     if (selection.grade) query = query.where('cl.grade', '=', Number(selection.grade))
     if (selection.gender === 'unknown') query = query.where('r.gender', 'is', null)

@@ -8,6 +8,8 @@ import {
   TEST_NOW,
 } from '../../support/databases.ts'
 import { demoApi, demoFacts, type Row } from '../../support/demo-api.ts'
+import { answerDistributions } from '../../../server/analysis/answer-distribution.ts'
+import { findDefinition } from '../../../server/definitions/definitions.repository.ts'
 import { insertReferenceValue } from '../../../server/reference-values/reference-values.repository.ts'
 
 describe('the analysis API on the demo municipality', () => {
@@ -430,6 +432,35 @@ describe('the analysis API gives the same numbers on PostgreSQL', () => {
         }
       })
     }
+
+    // The answers behind a measure, read from the stored answers with each dialect's JSON.
+    const distributions = async (db: Db, dialect: 'sqlite' | 'postgres') => {
+      const round = await roundOf(db)
+      const definition = await findDefinition(
+        db.kysely,
+        (
+          await db.kysely
+            .selectFrom('survey_rounds')
+            .select('definition_id')
+            .where('id', '=', round)
+            .executeTakeFirstOrThrow()
+        ).definition_id,
+      )
+      return answerDistributions(
+        { db: db.kysely, dialect, config: { minGroupSize: 5, publicUrl: 'x', sessionMinutes: 60 } },
+        round,
+        definition!,
+        ['alc_ever', 'who5_cheerful'],
+        { grade: '9' },
+      )
+    }
+    const onBoth = [
+      await distributions(sqlite, 'sqlite'),
+      await distributions(postgres, 'postgres'),
+    ]
+    expect(onBoth[0]!.map((d) => d.item)).toEqual(['alc_ever', 'who5_cheerful'])
+    expect(onBoth[0]![0]!.distribution.status).toBe('shown')
+    expect(onBoth[1]).toEqual(onBoth[0])
     await sqlite.close()
     await postgres.close()
   }, 240_000)
