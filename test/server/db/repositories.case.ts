@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto'
 import { sql } from 'kysely'
 import { afterEach, beforeEach, expect, it } from 'vitest'
 import { countEvent, currentCount } from '../../../server/auth/rate-limit.repository.ts'
@@ -19,6 +20,10 @@ import {
   latestDefinition,
   listDefinitions,
 } from '../../../server/definitions/definitions.repository.ts'
+import { compileGenerator, generateResponse } from '../../../server/demo/response-generator.ts'
+import { SeededRandom } from '../../../server/demo/seeded-random.ts'
+import { saveResponse } from '../../../server/responses/responses.repository.ts'
+import { pageItemsOf } from '../../../server/scoring/questionnaire-layout.ts'
 import { insertMunicipality } from '../../../server/municipalities/municipalities.repository.ts'
 import {
   findRound,
@@ -229,6 +234,68 @@ export function runRepositoryTests(makeDb: () => Promise<Db>): void {
       await findSessionUser(db.kysely, token, new Date(TEST_NOW.getTime() + 31 * 60_000)),
     ).toBeUndefined()
     expect(await findSessionUser(db.kysely, 'not-a-token', TEST_NOW)).toBeUndefined()
+  })
+
+  it('stores a scored response once, completed at once or from a draft, with its cell and flags', async () => {
+    const { school, definition, round, classes } = await setup()
+    await transitionRound(db.kysely, round.municipalityId, round.id, ['draft'], 'open', TEST_NOW)
+    const full = await findDefinition(db.kysely, definition.id)
+    const scoring = { spec: full!.scoringSpec, pageItems: pageItemsOf(full!.survey) }
+    const model = compileGenerator(full!.survey, full!.scoringSpec)
+    const rng = new SeededRandom(7)
+    const pupil = { grade: 7, risk: 1, support: 0, belonging: 0, wellbeing: -1 }
+    const toSave = (id: string, answers: Record<string, unknown>, state: 'draft' | 'complete') => ({
+      id,
+      roundId: round.id,
+      classId: classes[0]!.id,
+      schoolId: school.id,
+      grade: 7,
+      definitionId: definition.id,
+      state,
+      answers,
+      locale: 'da',
+    })
+    const answers = generateResponse(model, pupil, rng).answers
+    const direct = randomUUID()
+    const viaDraft = randomUUID()
+    expect(
+      (await saveResponse(db.kysely, toSave(direct, answers, 'complete'), TEST_NOW, scoring)).kind,
+    ).toBe('created')
+    await saveResponse(db.kysely, toSave(viaDraft, {}, 'draft'), TEST_NOW, scoring)
+    const later = new Date(TEST_NOW.getTime() + 20 * 60_000)
+    expect(
+      (await saveResponse(db.kysely, toSave(viaDraft, answers, 'complete'), later, scoring)).kind,
+    ).toBe('updated')
+    // A retry of the completed response stores nothing twice.
+    expect(
+      (await saveResponse(db.kysely, toSave(direct, answers, 'complete'), later, scoring)).kind,
+    ).toBe('unchanged')
+
+    const scores = async (id: string) =>
+      (
+        await db.kysely
+          .selectFrom('response_scores')
+          .select(['measure', 'value'])
+          .where('response_id', '=', id)
+          .orderBy('measure')
+          .execute()
+      ).map((r) => [r.measure, Number(r.value)])
+    const cell = (id: string) =>
+      db.kysely
+        .selectFrom('responses')
+        .select(['gender', 'flagged', 'quality_flags_json'])
+        .where('id', '=', id)
+        .executeTakeFirstOrThrow()
+    expect((await scores(direct)).length).toBeGreaterThan(50)
+    expect(await scores(viaDraft)).toEqual(await scores(direct))
+    const directCell = await cell(direct)
+    expect(directCell.gender === null ? null : Number(directCell.gender)).toBe(
+      answers.bg_gender ?? null,
+    )
+    expect(Number(directCell.flagged)).toBe(
+      JSON.parse(directCell.quality_flags_json).length > 0 ? 1 : 0,
+    )
+    expect(await cell(viaDraft)).toEqual(directCell)
   })
 
   it('stores a questionnaire version once by content, and a change as the next version', async () => {
