@@ -3,6 +3,7 @@ import type { Database, ResponseState } from '../db/schema.ts'
 import { isUniqueViolation } from '../db/unique-violation.ts'
 import { canonicalJson } from '../definitions/definition-files.ts'
 import {
+  insertScoreRows,
   scoredResponse,
   storeScores,
   type ScoringContext,
@@ -78,9 +79,7 @@ export async function saveResponse(
               ...scored?.columns,
             })
             .execute()
-          if (scored && scored.rows.length > 0) {
-            await trx.insertInto('response_scores').values(scored.rows).execute()
-          }
+          if (scored) await insertScoreRows(trx, scored.rows)
           return { kind: 'created', state: input.state }
         }
         if (existing.round_id !== input.roundId || existing.class_id !== input.classId) {
