@@ -7,6 +7,8 @@ import { ConfigError, loadConfig } from './config.ts'
 import { createDb } from './db/create-db.ts'
 import { DefinitionError } from '../survey-definitions/definition-check.ts'
 import { seedDemoIfEmpty } from './demo/demo-seed.ts'
+import { keepClosedRound } from './analysis/keep-closed-round.ts'
+import { listRounds } from './rounds/rounds.repository.ts'
 import { loadWebAssets, MissingAssetsError } from './web-assets/web-assets.ts'
 
 /** The one place that reads the environment, opens the database, migrates and listens. */
@@ -34,12 +36,20 @@ async function main(): Promise<void> {
     )
   }
   if (result.adminCreated) console.log(`created administrator ${config.adminEmail}`)
-  if (demo)
-    await seedDemoIfEmpty(db.kysely, {
+  if (demo) {
+    const seeded = await seedDemoIfEmpty(db.kysely, {
       now: systemClock.now(),
       publicUrl: config.publicUrl,
       log: console.log,
     })
+    // The demo's earlier rounds were seeded closed: keep their sums as closing them would.
+    if (seeded) {
+      const deps = { db: db.kysely, dialect: db.dialect, clock: systemClock, config }
+      for (const round of await listRounds(db.kysely, seeded.municipalityId)) {
+        if (round.state === 'closed') await keepClosedRound(deps, round)
+      }
+    }
+  }
 
   const webAssets = loadWebAssets(fileURLToPath(new URL('../web/dist/', import.meta.url)))
   const app = createApp({

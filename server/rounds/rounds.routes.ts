@@ -1,4 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi'
+import { keepClosedRound } from '../analysis/keep-closed-round.ts'
 import type { AppDeps } from '../app-env.ts'
 import { recordAudit } from '../audit/audit-log.repository.ts'
 import { requireRole, requireStaff } from '../auth/auth.middleware.ts'
@@ -194,7 +195,16 @@ export function roundsRoutes(deps: AppDeps) {
           }
           return changed
         })
-        if (round) return c.json({ round }, 200)
+        if (round) {
+          // A closed round's results are read again and again: keep its sums now, in the
+          // background; a failure only means the first reader groups the scores itself.
+          if (round.state === 'closed') {
+            void keepClosedRound(deps, round).catch((error: unknown) =>
+              console.error('keeping the sums of a closed round failed', error),
+            )
+          }
+          return c.json({ round }, 200)
+        }
         const current = await roundOf(deps, staff, id)
         throw new AppError(
           409,

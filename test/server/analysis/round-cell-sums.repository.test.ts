@@ -1,8 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { sumScoresByCell, type ScoreCell } from '../../../server/analysis/score-cells.repository.ts'
 import type { Db } from '../../../server/db/create-db.ts'
-import { seedDemo } from '../../../server/demo/demo-seed.ts'
-import { transitionRound } from '../../../server/rounds/rounds.repository.ts'
+import { DEMO_USERS, seedDemo } from '../../../server/demo/demo-seed.ts'
+import { createApp } from '../../../server/app.ts'
+import { fixedClock } from '../../../server/clock.ts'
+import { keepClosedRound } from '../../../server/analysis/keep-closed-round.ts'
+import { definitionOf } from '../../../server/analysis/result-rounds.ts'
+import { measureCatalogue } from '../../../analysis/measures/measure-catalogue.ts'
+import { findRound, transitionRound } from '../../../server/rounds/rounds.repository.ts'
 import { rescoreQuestionnaire } from '../../../server/scoring/rescore.ts'
 import {
   freshPostgresDb,
@@ -162,6 +167,58 @@ describe('kept sums of closed rounds (SQLite file semantics, demo municipality)'
     await rescoreQuestionnaire(db.kysely, 'ssp-7-9', { batchSize: 2_000 })
     expect(await keptBuilds(db, round)).toBe(0)
     expect(await keptRows(db, round)).toBe(0)
+  }, 120_000)
+})
+
+describe('keeping a round’s sums when it closes', () => {
+  it('keeps every measure of a closed round, through the close endpoint too, and none of an open one', async () => {
+    const db = await freshSqliteDb()
+    try {
+      await seedDemo(db.kysely, TEST_NOW)
+      const { closed, open, municipalityId } = await roundsByState(db)
+      const deps = {
+        db: db.kysely,
+        dialect: 'sqlite' as const,
+        clock: fixedClock(TEST_NOW),
+        config: { minGroupSize: 5, publicUrl: 'http://x', sessionMinutes: 60 },
+      }
+      const definition = await definitionOf(
+        deps,
+        (await findRound(db.kysely, municipalityId, closed[0]!.id))!,
+      )
+      const measures = measureCatalogue(definition.scoringSpec).length
+      const first = (await findRound(db.kysely, municipalityId, closed[0]!.id))!
+      expect(await keepClosedRound(deps, first)).toBe(measures)
+      expect(await keptBuilds(db, first.id)).toBe(measures)
+      const stillOpen = (await findRound(db.kysely, municipalityId, open[0]!.id))!
+      expect(await keepClosedRound(deps, stillOpen)).toBe(0)
+      expect(await keptBuilds(db, stillOpen.id)).toBe(0)
+
+      // An admin closes the open round; its sums are kept without the request waiting for them.
+      const app = createApp({ ...deps, logError: () => undefined })
+      const admin = DEMO_USERS.find((u) => u.role === 'admin')!
+      const login = await app.request('/api/auth/login', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email: admin.email, password: admin.password }),
+      })
+      const cookie = login.headers.get('set-cookie')!.split(';')[0]!
+      const closing = await app.request(`/api/rounds/${stillOpen.id}/close`, {
+        method: 'POST',
+        headers: { cookie, origin: 'http://x' },
+      })
+      expect(closing.status).toBe(200)
+      for (let i = 0; i < 200 && (await keptBuilds(db, stillOpen.id)) < measures; i++) {
+        await new Promise((resolve) => setTimeout(resolve, 50))
+      }
+      expect(await keptBuilds(db, stillOpen.id)).toBe(measures)
+      const query = { measures: MEASURES, roundIds: [stillOpen.id], municipalityId }
+      expect(
+        sorted(await sumScoresByCell(db.kysely, query, { dialect: 'sqlite', now: TEST_NOW })),
+      ).toEqual(sorted(await sumScoresByCell(db.kysely, query)))
+    } finally {
+      await db.close()
+    }
   }, 120_000)
 })
 
