@@ -13,6 +13,7 @@ import { suppressTable } from '../analysis/suppression/suppress-table.ts'
 import { AggregateQuery, CompareQuery } from '../server/analysis/analysis-queries.ts'
 import { aggregate } from '../server/analysis/analysis.routes.ts'
 import { compareMeasures } from '../server/analysis/compare-measures.ts'
+import { keepClosedRound } from '../server/analysis/keep-closed-round.ts'
 import { forgetRoundCellSums } from '../server/analysis/round-cell-sums.repository.ts'
 import { addSums, releaseRounds } from '../server/analysis/round-releases.ts'
 import {
@@ -773,6 +774,18 @@ async function reportFigures(
       ),
     wholeReport,
   )
+  // What closing a round through the app does in the background, so that (c) is its first read.
+  const keepingOnClose = await coldMs(
+    '(c2) keeping the sums of the five rounds as closing them does (background, once per round)',
+    () =>
+      forgetRoundCellSums(
+        db.kysely,
+        rounds.map((r) => r.id),
+      ),
+    async () => {
+      for (const round of rounds) await keepClosedRound(deps, round)
+    },
+  )
   const report = await medianMs(
     `(c) report: releaseRounds (${measureIds.length} measures × 5 rounds) + every figure + compareMeasures`,
     wholeReport,
@@ -807,6 +820,7 @@ async function reportFigures(
       milliseconds: handWritten.milliseconds,
     }),
     figure('(c1) report, first reading of the closed rounds', firstReport, handWritten),
+    figure('(c2) keeping their sums on close (background)', keepingOnClose, handWritten),
     figure('(c) municipality report, all measures, 5 rounds', report, handWritten, underOneSecond),
     figure('    releaseRounds', releasing, handWritten),
     figure(`    reading ${thousands(figuresRead)} figures`, reading, handWritten),
