@@ -151,10 +151,11 @@ export async function countRespondentsByCell(
       .execute(),
     classPlaces(db, query.municipalityId),
   ])
-  return rows.map((row) => ({
-    ...coordinatesOf(row, places),
-    respondents: Number(row.respondents),
-  }))
+  return rows.map((row) => {
+    const cell = coordinatesOf(row, places) as RespondentCell
+    cell.respondents = Number(row.respondents)
+    return cell
+  })
 }
 
 const coordinatesOf = (
@@ -188,31 +189,19 @@ export async function sumScoresByCell(
     keep ? cellSumRows(db, query, keep) : groupCellSums(db, query),
     classPlaces(db, query.municipalityId),
   ])
-  // Built field by field, not spread: a closed municipality's report maps some 70,000 cells.
-  return rows.map((row): ScoreCell => {
-    const place = places.get(row.class_id)
-    if (!place) throw new Error(`class ${row.class_id} of a response has no school`)
-    return {
-      roundId: row.round_id,
-      municipalityId: place.municipalityId,
-      schoolId: place.schoolId,
-      classId: row.class_id,
-      grade: place.grade,
-      gender: genderKey(row.gender),
-      flagged: Number(row.flagged) === 1,
-      measure: row.measure,
-      sums: {
-        n: Number(row.n),
-        sum: Number(row.sum ?? 0),
-        sumOfSquares: Number(row.sum_of_squares ?? 0),
-      },
+  // Coordinates first, then the sums on the same object: spreading the coordinates into a new
+  // object for each of the some 70,000 cells of a municipality's report was its largest cost.
+  return rows.map((row) => {
+    const cell = coordinatesOf(row, places) as ScoreCell
+    cell.measure = row.measure
+    cell.sums = {
+      n: Number(row.n),
+      sum: Number(row.sum ?? 0),
+      sumOfSquares: Number(row.sum_of_squares ?? 0),
     }
+    return cell
   })
 }
-
-/** The gender answer as a key: numbers as written, none as 'unknown'. */
-const genderKey = (value: unknown): string =>
-  typeof value === 'number' ? String(value) : key(value)
 
 /** Keep and read closed rounds' sums (see round-cell-sums.repository.ts). */
 export interface KeepClosedRounds {
