@@ -246,6 +246,7 @@ export function resultsPagesRoutes(deps: AppDeps, frame: Frame) {
           filters={filters}
           choices={choices}
           roundLabel={`${round.name} (${roundLabel(round)})`}
+          roundId={round.id}
           previousLabel={comparison?.baseline?.label ?? null}
           responses={{
             completed: counted.reduce((s, p) => s + p.completed, 0),

@@ -24,6 +24,8 @@ export interface OverviewProps {
   filters: Filters
   choices: FilterChoices
   roundLabel: string
+  /** The round shown, for its report links. */
+  roundId: string
   /** The comparison round (the previous school year), if there is one. */
   previousLabel: string | null
   responses: { completed: number; expected: number }
@@ -108,6 +110,21 @@ function Movers(props: { movers: OverviewProps['movers']; filters: Filters }) {
   )
 }
 
+/** One click to the print-ready report of this round, for the chosen school or the municipality. */
+function ReportLinks(props: { roundId: string; school: string | undefined }) {
+  const base = `/api/reports/round/${props.roundId}`
+  const query = (format?: string) => filterQuery({ school: props.school }, format ? { format } : {})
+  return (
+    <p class="report-links">
+      Rapport for {props.school ? 'skolen' : 'kommunen'}:{' '}
+      <a href={`${base}${query()}`}>til print (HTML)</a> ·{' '}
+      <a href={`${base}${query('pdf')}`} download>
+        som PDF
+      </a>
+    </p>
+  )
+}
+
 /** The overview of a round: response rate, key indicators and their change, concern levels. */
 export function OverviewPage(props: OverviewProps) {
   return (
@@ -138,6 +155,7 @@ export function OverviewPage(props: OverviewProps) {
         </ChartFigure>
       </section>
       <Movers movers={props.movers} filters={props.filters} />
+      <ReportLinks roundId={props.roundId} school={props.filters.school} />
       <p>
         <a
           href={`/staff/profile${filterQuery({ round: props.filters.round, school: props.filters.school })}`}

@@ -112,6 +112,15 @@ describe('the overview and measure pages on the demo municipality', () => {
     expect(html).toMatch(new RegExp(`<option value="${school}" selected`))
     expect(html).toMatch(/<option value="8" selected/)
     expect(attributes(html, 'data-chart-url')[0]).toContain(`school=${school}&grade=8&by=grade`)
+
+    // One click to that school's report, as HTML and as PDF, and the link answers.
+    const newest = facts.rounds.filter((r) => r.state !== 'draft').at(-1)!.id
+    const report = `/api/reports/round/${newest}?school=${school}`
+    expect(html).toContain(`Rapport for skolen: <a href="${report}">`)
+    expect(html).toContain(`href="${report}&amp;format=pdf" download`)
+    const answer = await app.request(report, { headers: { cookie: cookies[analyst]! } })
+    expect(answer.status).toBe(200)
+    expect(await answer.text()).toContain(`<h2>Hovedbudskaber</h2>`)
   })
 
   it('holds a school user to their own school and answers 404 for another', async () => {
